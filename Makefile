@@ -1,0 +1,35 @@
+# keikaku — two commands do everything on a fresh Debian 12 machine:
+#   make site   installs what is missing, builds build/keikaku, renders content/ into site/
+#   make test   installs what is missing, builds, runs every test (unit, ASan/UBSan, e2e, browser)
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps test-deps build build-asan site test test-unit test-asan clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh build
+
+test-deps:
+	@scripts/install-deps.sh test
+
+build: deps
+	@cmake -S . -B build -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) >/dev/null
+	@cmake --build build -j $(JOBS)
+
+build-asan: deps
+	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKEIKAKU_SANITIZE=ON >/dev/null
+	@cmake --build build-asan -j $(JOBS) --target keikaku_tests keikaku
+
+site: build
+	./build/keikaku build --source content --output site
+
+test: test-deps build build-asan
+	@echo "== tests (release build: unit, end-to-end, browser)"
+	cd build && ctest --output-on-failure --no-tests=error -j $(JOBS)
+	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer build: unit, end-to-end)"
+	cd build-asan && ctest --output-on-failure --no-tests=error -j $(JOBS) -L sanitize
+
+clean:
+	rm -rf build build-asan

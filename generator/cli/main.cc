@@ -1,0 +1,61 @@
+// keikaku: the command line. Each command reads its flags and calls the pipeline.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "pipeline/build.h"
+
+namespace {
+
+constexpr int kExitUsage = 2;
+
+void JapaneseHelp(CLI::App& app) {
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", "使い方");
+  formatter->label("OPTIONS", "オプション");
+  formatter->label("SUBCOMMAND", "コマンド");
+  formatter->label("SUBCOMMANDS", "コマンド");
+  formatter->label("Options", "オプション");
+  formatter->label("Subcommands", "コマンド");
+  formatter->label("TEXT", "文字列");
+  formatter->label("REQUIRED", "必須");
+  formatter->column_width(28);
+  app.option_defaults()->group("オプション");
+  app.set_help_flag("-h,--help", "この説明を表示して終わる");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"keikaku — 自治体の計画を、誰もが読めるウェブサイトにします。", "keikaku"};
+  JapaneseHelp(app);
+  app.require_subcommand(1);
+
+  keikaku::pipeline::BuildOptions build_options;
+  std::string theme;
+  CLI::App* build = app.add_subcommand("build", "content/ の計画からサイトを作り、site/ に書き出す");
+  build->group("コマンド");
+  JapaneseHelp(*build);
+  build->add_option("--source", build_options.source, "コンテンツのフォルダ（site.yaml と plans/ がある所）")
+      ->default_str("content");
+  build->add_option("--output", build_options.output, "書き出し先のフォルダ")->default_str("site");
+  build->add_option("--theme", theme, "既定のテーマを上書きするフォルダ（templates/ や assets/ を置く）");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "keikaku: コマンドの書き方に誤りがあります: " << e.what() << "\n"
+              << "使い方は keikaku --help で確かめてください。\n";
+    return kExitUsage;
+  }
+
+  if (build->parsed()) {
+    if (!theme.empty()) build_options.theme = theme;
+    return keikaku::pipeline::Build(build_options, std::cout, std::cerr);
+  }
+  return kExitUsage;
+}

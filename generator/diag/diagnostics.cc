@@ -1,0 +1,99 @@
+#include "diag/diagnostics.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "text/utf8.h"
+
+namespace keikaku::diag {
+
+bool Diagnostics::Add(Diagnostic d) {
+  std::string key = d.pos.file + ':' + std::to_string(d.pos.line) + ':' + std::to_string(d.pos.column) +
+                    ' ' + d.rule + ' ' + d.message;
+  if (!seen_.insert(std::move(key)).second) return false;
+  items_.push_back(std::move(d));
+  return true;
+}
+
+void Diagnostics::Error(const SourcePos& pos, std::string rule, std::string message,
+                        std::string hint) {
+  if (Add({Severity::kError, pos, std::move(rule), std::move(message), std::move(hint)})) ++error_count_;
+}
+
+void Diagnostics::Warning(const SourcePos& pos, std::string rule, std::string message,
+                          std::string hint) {
+  Add({Severity::kWarning, pos, std::move(rule), std::move(message), std::move(hint)});
+}
+
+std::vector<Diagnostic> Diagnostics::Sorted() const {
+  std::vector<Diagnostic> sorted = items_;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.pos.file != b.pos.file) return a.pos.file < b.pos.file;
+    if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+    return a.pos.column < b.pos.column;
+  });
+  return sorted;
+}
+
+std::string Diagnostics::Format(const std::map<std::string, std::string>& sources) const {
+  static const std::string kEmpty;
+  std::string out;
+  for (const Diagnostic& d : Sorted()) {
+    auto it = sources.find(d.pos.file);
+    out += FormatDiagnostic(d, it == sources.end() ? kEmpty : it->second);
+  }
+  return out;
+}
+
+namespace {
+
+// Returns line `line` (1-based) of `text` without its line break, or "" if absent.
+std::string LineOf(const std::string& text, int line) {
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = text.find('\n', start);
+    if (start == std::string::npos) return {};
+    ++start;
+  }
+  std::size_t end = text.find('\n', start);
+  std::string s = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  if (!s.empty() && s.back() == '\r') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::string FormatDiagnostic(const Diagnostic& d, const std::string& text) {
+  std::ostringstream out;
+  out << (d.pos.file.empty() ? "keikaku" : d.pos.file);
+  if (d.pos.line > 0) out << ':' << d.pos.line << ':' << std::max(d.pos.column, 1);
+  out << ": " << (d.severity == Severity::kError ? "error" : "warning") << " [" << d.rule << "] "
+      << d.message << '\n';
+  if (d.pos.line > 0 && !text.empty()) {
+    std::string line = LineOf(text, d.pos.line);
+    if (!line.empty() && text::IsValidUtf8(line)) {
+      out << "    " << line << '\n';
+      // The caret sits under the column's character; wide characters take two cells.
+      int width = text::DisplayWidth(line, std::max(d.pos.column, 1) - 1);
+      out << "    " << std::string(width, ' ') << "^\n";
+    }
+  }
+  if (!d.hint.empty()) out << "    ヒント: " << d.hint << '\n';
+  return out.str();
+}
+
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& known) {
+  std::string best;
+  std::size_t best_distance = std::string::npos;
+  for (const std::string& k : known) {
+    std::size_t d = text::EditDistance(word, k);
+    if (d < best_distance) {
+      best_distance = d;
+      best = k;
+    }
+  }
+  std::size_t limit = std::max<std::size_t>(1, text::CodepointCount(word) / 3 + 1);
+  return best_distance <= limit ? best : std::string();
+}
+
+}  // namespace keikaku::diag

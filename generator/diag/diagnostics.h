@@ -1,0 +1,64 @@
+// Diagnostics: positioned findings about content, collected and printed GCC-style.
+#ifndef KEIKAKU_DIAG_DIAGNOSTICS_H_
+#define KEIKAKU_DIAG_DIAGNOSTICS_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace keikaku::diag {
+
+/// A position in a source file; line and column are 1-based, 0 when unknown.
+struct SourcePos {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+enum class Severity { kError, kWarning };
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  SourcePos pos;
+  std::string rule;     ///< Machine-readable rule id, e.g. "schema.unknown-key".
+  std::string message;  ///< What is wrong (Japanese, for editors).
+  std::string hint;     ///< What to do (Japanese), may be empty.
+};
+
+/// Collects diagnostics from every stage; never throws for content mistakes. The same
+/// finding reported twice (content rendered on two pages) is kept once.
+class Diagnostics {
+ public:
+  void Error(const SourcePos& pos, std::string rule, std::string message, std::string hint = {});
+  void Warning(const SourcePos& pos, std::string rule, std::string message, std::string hint = {});
+
+  bool has_errors() const { return error_count_ > 0; }
+  int error_count() const { return error_count_; }
+  int warning_count() const { return static_cast<int>(items_.size()) - error_count_; }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+  /// Sorted by file, line, column; stable for equal positions.
+  std::vector<Diagnostic> Sorted() const;
+
+  /// "file:line:col: error [rule] message" + source excerpt with caret + hint line, for
+  /// every diagnostic in order. `sources` maps file names to their text for the excerpts.
+  std::string Format(const std::map<std::string, std::string>& sources = {}) const;
+
+ private:
+  bool Add(Diagnostic d);
+
+  std::vector<Diagnostic> items_;
+  std::set<std::string> seen_;
+  int error_count_ = 0;
+};
+
+/// Formats one diagnostic; `text` is the whole source file or empty (no excerpt then).
+std::string FormatDiagnostic(const Diagnostic& d, const std::string& text);
+
+/// The known name closest to `word` (edit distance, at most a third of its length), or "".
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& known);
+
+}  // namespace keikaku::diag
+
+#endif  // KEIKAKU_DIAG_DIAGNOSTICS_H_

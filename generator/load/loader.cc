@@ -1,0 +1,620 @@
+#include "load/loader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "load/validate.h"
+#include "text/utf8.h"
+
+namespace keikaku::load {
+
+namespace fs = std::filesystem;
+using diag::SourcePos;
+
+namespace {
+
+// yaml-cpp's English parser messages, in words an editor can act on.
+std::string TranslateYamlError(const std::string& msg, std::string* hint) {
+  struct Entry {
+    const char* en;
+    const char* ja;
+    const char* hint;
+  };
+  static const Entry kEntries[] = {
+      {"illegal map value", "ここに「キー: 値」は書けません。",
+       "インデント（行頭のスペースの数）と、値の中のコロン「: 」を確かめてください。コロンを含む値は \"…\" で囲みます。"},
+      {"illegal block entry", "ここにリストの項目「- 」は書けません。",
+       "インデントを前の行とそろえてください。"},
+      {"end of map not found", "マップの終わり「}」が見つかりません。", "{ と } の対応を確かめてください。"},
+      {"end of sequence not found", "リストの終わり「]」が見つかりません。", "[ と ] の対応を確かめてください。"},
+      {"end of map flow not found", "マップの終わり「}」が見つかりません。", "{ と } の対応を確かめてください。"},
+      {"end of sequence flow not found", "リストの終わり「]」が見つかりません。", "[ と ] の対応を確かめてください。"},
+      {"end of string not found", "文字列の終わりの引用符が見つかりません。", "\" や ' を閉じてください。"},
+      {"unknown token", "読めない記号があります。", "値が記号で始まる場合は \"…\" で囲んでください。"},
+      {"the referenced anchor is not defined", "参照しているアンカー（*名前）が定義されていません。",
+       "&名前 で定義してから *名前 で参照してください。"},
+      {"unexpected end of", "ファイルが途中で終わっています。", "閉じていない括弧や引用符がないか確かめてください。"},
+  };
+  for (const Entry& e : kEntries) {
+    if (msg.find(e.en) != std::string::npos) {
+      *hint = e.hint;
+      return e.ja;
+    }
+  }
+  *hint = "YAML の書き方を確かめてください（yaml-cpp: " + msg + "）。";
+  return "YAML として読めません。";
+}
+
+// Reports tabs in indentation, which YAML forbids and editors cannot see.
+bool CheckIndentation(const std::string& file, const std::string& text, diag::Diagnostics& diags) {
+  bool ok = true;
+  int line = 1;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    for (std::size_t i = start; i < end && (text[i] == ' ' || text[i] == '\t'); ++i) {
+      if (text[i] == '\t') {
+        diags.Error({file, line, static_cast<int>(i - start) + 1}, "yaml.tab",
+                    "インデントにタブ文字が使われています。",
+                    "YAML ではインデントにタブを使えません。スペースに置き換えてください。");
+        ok = false;
+        break;
+      }
+    }
+    start = end + 1;
+    ++line;
+  }
+  return ok;
+}
+
+bool CheckEncoding(const std::string& file, const std::string& text, diag::Diagnostics& diags) {
+  std::size_t bad = 0;
+  if (text::IsValidUtf8(text, &bad)) return true;
+  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
+  std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+  line_start = line_start == std::string::npos || bad == 0 ? 0 : line_start + 1;
+  int column = 1 + static_cast<int>(text::CodepointCount(
+                       std::string_view(text).substr(line_start, bad - line_start)));
+  diags.Error({file, line, column}, "encoding.utf8", "UTF-8 として読めない文字があります。",
+              "ファイルを UTF-8 で保存し直してください（Shift_JIS などは使えません）。");
+  return false;
+}
+
+bool ReadFile(const fs::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  out = buffer.str();
+  return true;
+}
+
+bool IsSlug(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_';
+  });
+}
+
+// Reads model values from YAML that Validate() has accepted.
+class Reader {
+ public:
+  Reader(const std::string& file, const std::string& text) : positions_(file, text) {}
+
+  std::string Str(const YAML::Node& n, const char* key) const {
+    YAML::Node v = n[key];
+    return v && v.IsScalar() ? v.Scalar() : std::string();
+  }
+  bool Bool(const YAML::Node& n, const char* key) const { return Str(n, key) == "true"; }
+  int Int(const YAML::Node& n, const char* key, int fallback) const {
+    std::string s = Str(n, key);
+    return s.empty() ? fallback : std::stoi(s);
+  }
+  std::optional<int> Fiscal(const YAML::Node& n, const char* key) const {
+    std::string s = Str(n, key);
+    if (s.empty()) return std::nullopt;
+    return text::ParseFiscalYear(s);
+  }
+  std::optional<text::Date> OptDate(const YAML::Node& n, const char* key) const {
+    std::string s = Str(n, key);
+    if (s.empty()) return std::nullopt;
+    return text::ParseDate(s);
+  }
+  std::vector<std::string> Strings(const YAML::Node& n, const char* key) const {
+    std::vector<std::string> out;
+    YAML::Node v = n[key];
+    if (v && v.IsSequence()) {
+      for (const YAML::Node& item : v) out.push_back(item.Scalar());
+    }
+    return out;
+  }
+  model::Markdown Md(const YAML::Node& n, const char* key) const {
+    YAML::Node v = n[key];
+    return v ? MdOf(v) : model::Markdown{};
+  }
+  model::Markdown MdOf(const YAML::Node& v) const {
+    model::Markdown md;
+    if (!v.IsScalar()) return md;
+    md.text = v.Scalar();
+    md.pos = positions_.At(v.Mark());
+    const std::string& text = positions_.text();
+    std::size_t at = static_cast<std::size_t>(std::max(0, v.Mark().pos));
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) at += 3;
+    if (at < text.size() && (text[at] == '|' || text[at] == '>')) {
+      md.block_scalar = true;
+      std::size_t line = text.find('\n', at);
+      if (line != std::string::npos) {
+        std::size_t first = text.find_first_not_of(' ', line + 1);
+        if (first != std::string::npos) md.indent = static_cast<int>(first - line - 1);
+      }
+    }
+    return md;
+  }
+  SourcePos Pos(const YAML::Node& n) const { return positions_.At(n.Mark()); }
+
+ private:
+  PositionMap positions_;
+};
+
+std::vector<model::Block> BuildBlocks(const Reader& r, const YAML::Node& list);
+
+model::Figure BuildFigure(const Reader& r, const YAML::Node& n) {
+  model::Figure f;
+  f.number = r.Str(n, "number");
+  f.caption = r.Str(n, "caption");
+  f.image = r.Str(n, "image");
+  f.alt = r.Str(n, "alt");
+  f.source = r.Str(n, "source");
+  f.description = r.Md(n, "description");
+  return f;
+}
+
+model::Table BuildTable(const Reader& r, const YAML::Node& n) {
+  model::Table t;
+  t.number = r.Str(n, "number");
+  t.caption = r.Str(n, "caption");
+  t.source = r.Str(n, "source");
+  t.header = r.Strings(n, "header");
+  t.row_header = r.Bool(n, "row_header");
+  t.note = r.Md(n, "note");
+  for (const YAML::Node& row : n["rows"]) {
+    std::vector<model::TableCell> cells;
+    for (const YAML::Node& c : row) {
+      model::TableCell cell;
+      if (c.IsScalar()) {
+        cell.text = r.MdOf(c);
+      } else {
+        cell.text = r.Md(c, "text");
+        cell.rowspan = r.Int(c, "rowspan", 1);
+        cell.colspan = r.Int(c, "colspan", 1);
+      }
+      cells.push_back(std::move(cell));
+    }
+    t.rows.push_back(std::move(cells));
+  }
+  return t;
+}
+
+model::MeasureList BuildMeasures(const Reader& r, const YAML::Node& list) {
+  model::MeasureList out;
+  for (const YAML::Node& n : list) {
+    model::Measure m;
+    m.number = r.Str(n, "number");
+    m.title = r.Str(n, "title");
+    m.policy = r.Str(n, "policy");
+    m.owner = r.Str(n, "owner");
+    m.priority = r.Bool(n, "priority");
+    m.challenges = r.Md(n, "challenges");
+    m.direction = r.Md(n, "direction");
+    m.actions = r.Md(n, "actions");
+    m.effects = r.Md(n, "effects");
+    m.period = r.Md(n, "period");
+    m.body = r.Md(n, "body");
+    m.related = r.Strings(n, "related");
+    if (n["targets"]) {
+      for (const YAML::Node& t : n["targets"]) m.targets.push_back({r.Str(t, "label"), r.Str(t, "value")});
+    }
+    out.items.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::vector<model::ScheduleRow> BuildScheduleRows(const Reader& r, const YAML::Node& list) {
+  std::vector<model::ScheduleRow> rows;
+  if (!list) return rows;
+  for (const YAML::Node& n : list) {
+    model::ScheduleRow row;
+    row.item = r.Str(n, "item");
+    row.text = r.Str(n, "text");
+    row.from = r.Fiscal(n, "from");
+    row.to = r.Fiscal(n, "to");
+    row.continues = r.Bool(n, "continues");
+    row.rows = BuildScheduleRows(r, n["rows"]);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::vector<model::Unit> BuildUnits(const Reader& r, const YAML::Node& list) {
+  std::vector<model::Unit> units;
+  if (!list) return units;
+  for (const YAML::Node& n : list) {
+    units.push_back({r.Str(n, "name"), r.Str(n, "description"), BuildUnits(r, n["units"])});
+  }
+  return units;
+}
+
+model::Block BuildBlock(const Reader& r, const YAML::Node& n) {
+  if (n.IsScalar()) return r.MdOf(n);
+  if (YAML::Node v = n["figure"]) return BuildFigure(r, v);
+  if (YAML::Node v = n["table"]) return BuildTable(r, v);
+  if (YAML::Node v = n["callout"]) return model::Callout{r.Str(v, "title"), r.Md(v, "body")};
+  if (YAML::Node v = n["measures"]) return BuildMeasures(r, v);
+  if (YAML::Node v = n["schedule"]) {
+    model::Schedule s;
+    s.caption = r.Str(v, "caption");
+    s.from = r.Fiscal(v, "from").value_or(0);
+    s.to = r.Fiscal(v, "to").value_or(0);
+    s.rows = BuildScheduleRows(r, v["rows"]);
+    s.note = r.Md(v, "note");
+    return s;
+  }
+  if (YAML::Node v = n["organization"]) {
+    model::Organization o;
+    o.caption = r.Str(v, "caption");
+    if (v["roles"]) {
+      for (const YAML::Node& x : v["roles"]) {
+        o.roles.push_back({r.Str(x, "function"), r.Str(x, "assignee"), r.Str(x, "role")});
+      }
+    }
+    o.units = BuildUnits(r, v["units"]);
+    return o;
+  }
+  if (YAML::Node v = n["statistics"]) {
+    model::Statistics s;
+    s.caption = r.Str(v, "caption");
+    s.unit = r.Str(v, "unit");
+    s.chart = r.Str(v, "chart").empty() ? "bar" : r.Str(v, "chart");
+    s.source = r.Str(v, "source");
+    s.categories = r.Strings(v, "categories");
+    for (const YAML::Node& x : v["series"]) {
+      model::Series series{r.Str(x, "name"), {}};
+      for (const YAML::Node& value : x["values"]) series.values.push_back(std::stod(value.Scalar()));
+      s.series.push_back(std::move(series));
+    }
+    return s;
+  }
+  if (YAML::Node v = n["references"]) {
+    model::References refs;
+    refs.caption = r.Str(v, "caption");
+    for (const YAML::Node& x : v["items"]) {
+      refs.items.push_back(
+          {r.Str(x, "title"), r.Str(x, "issuer"), r.Str(x, "url"), r.OptDate(x, "date"), r.Md(x, "note")});
+    }
+    return refs;
+  }
+  YAML::Node terms = n["terms"];
+  model::TermBox box;
+  box.pos = r.Pos(terms);
+  for (const YAML::Node& t : terms) box.terms.push_back(t.Scalar());
+  return box;
+}
+
+std::vector<model::Block> BuildBlocks(const Reader& r, const YAML::Node& list) {
+  std::vector<model::Block> blocks;
+  if (!list) return blocks;
+  for (const YAML::Node& n : list) blocks.push_back(BuildBlock(r, n));
+  return blocks;
+}
+
+std::vector<model::Section> BuildSections(const Reader& r, const YAML::Node& list) {
+  std::vector<model::Section> sections;
+  if (!list) return sections;
+  for (const YAML::Node& n : list) {
+    model::Section s;
+    s.number = r.Str(n, "number");
+    s.title = r.Str(n, "title");
+    s.content = BuildBlocks(r, n["content"]);
+    s.sections = BuildSections(r, n["sections"]);
+    sections.push_back(std::move(s));
+  }
+  return sections;
+}
+
+// Anchors: sec-<chapter>-<i>-<j>…, unique within the plan and stable across builds.
+void AssignSectionIds(std::vector<model::Section>& sections, const std::string& prefix) {
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    sections[i].id = prefix + "-" + std::to_string(i + 1);
+    AssignSectionIds(sections[i].sections, sections[i].id);
+  }
+}
+
+void AssignGlossaryIds(std::vector<model::GlossaryEntry>& entries) {
+  std::set<std::string> used;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    std::string id;
+    for (char c : entries[i].term) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) id += c;
+      else if (c >= 'A' && c <= 'Z') id += static_cast<char>(c - 'A' + 'a');
+      else if (c == ' ' || c == '-' || c == '.') id += '-';
+      else { id.clear(); break; }
+    }
+    id = id.empty() ? "term-" + std::to_string(i + 1) : "term-" + id;
+    while (!used.insert(id).second) id += "-" + std::to_string(i + 1);
+    entries[i].id = id;
+  }
+}
+
+std::string DisplayName(const fs::path& p) { return p.lexically_normal().generic_string(); }
+
+// Reads and parses one content file; records its text for excerpts.
+std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& type,
+                                   SourceTexts& sources, diag::Diagnostics& diags,
+                                   std::string** text_out) {
+  std::string name = DisplayName(path);
+  std::string text;
+  if (!ReadFile(path, text)) {
+    diags.Error({name, 0, 0}, "content.file", "ファイルを読めません。",
+                "ファイルがあるか、読み取りの権限があるかを確かめてください。");
+    return std::nullopt;
+  }
+  std::string& stored = sources[name] = std::move(text);
+  *text_out = &stored;
+  return ParseContent(name, stored, type, diags);
+}
+
+std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug,
+                                    SourceTexts& sources, diag::Diagnostics& diags) {
+  const schema::Schema& schema = schema::ContentSchema();
+  std::string* text = nullptr;
+  fs::path plan_path = dir / "plan.yaml";
+  auto node = LoadFile(plan_path, *schema.plan, sources, diags, &text);
+  if (!node) return std::nullopt;
+  std::string plan_file = DisplayName(plan_path);
+  model::Plan plan = BuildPlan(*node, plan_file, *text);
+  plan.slug = slug;
+  Reader r(plan_file, *text);
+  bool ok = true;
+
+  std::set<std::string> referenced = {"plan.yaml"};
+  std::set<std::string> slugs;
+  const YAML::Node chapters = (*node)["chapters"];
+  for (std::size_t i = 0; i < chapters.size(); ++i) {
+    std::string name = chapters[i].Scalar();
+    fs::path chapter_path = dir / name;
+    std::string stem = fs::path(name).stem().string();
+    if (!IsSlug(stem) || fs::path(name).has_parent_path()) {
+      diags.Error(r.Pos(chapters[i]), "content.file-name",
+                  "章のファイル名「" + name + "」は使えません。",
+                  "計画フォルダの中のファイルを、半角英数字とハイフンの名前で指定してください（例: chapter-1.yaml）。");
+      ok = false;
+      continue;
+    }
+    if (!slugs.insert(stem).second || stem == "index" || stem == "glossary" || stem == "full") {
+      diags.Error(r.Pos(chapters[i]), "content.file-name",
+                  "章のファイル名「" + name + "」は、ほかのページと同じ名前になります。",
+                  "別の名前にしてください（index, glossary, full は使えません）。");
+      ok = false;
+      continue;
+    }
+    if (!fs::is_regular_file(chapter_path)) {
+      std::vector<std::string> candidates;
+      for (const auto& e : fs::directory_iterator(dir)) candidates.push_back(e.path().filename().string());
+      std::sort(candidates.begin(), candidates.end());
+      std::string guess = diag::DidYouMean(name, candidates);
+      diags.Error(r.Pos(chapters[i]), "content.missing-file",
+                  "章のファイル「" + name + "」が見つかりません。",
+                  guess.empty() ? "計画フォルダにファイルを置くか、名前を直してください。"
+                                : "「" + guess + "」のことですか？");
+      ok = false;
+      continue;
+    }
+    referenced.insert(name);
+    std::string* chapter_text = nullptr;
+    auto chapter_node = LoadFile(chapter_path, *schema.chapter, sources, diags, &chapter_text);
+    if (!chapter_node) {
+      ok = false;
+      continue;
+    }
+    model::Chapter chapter = BuildChapter(*chapter_node, DisplayName(chapter_path), *chapter_text);
+    chapter.slug = stem;
+    AssignSectionIds(chapter.sections, "sec-" + std::to_string(plan.chapters.size() + 1));
+    plan.chapters.push_back(std::move(chapter));
+  }
+
+  if (YAML::Node g = (*node)["glossary"]) {
+    std::string name = g.Scalar();
+    fs::path glossary_path = dir / name;
+    if (!fs::is_regular_file(glossary_path) || fs::path(name).has_parent_path()) {
+      diags.Error(r.Pos(g), "content.missing-file", "用語集のファイル「" + name + "」が見つかりません。",
+                  "計画フォルダにファイルを置くか、名前を直してください。");
+      ok = false;
+    } else {
+      referenced.insert(name);
+      std::string* glossary_text = nullptr;
+      auto glossary_node = LoadFile(glossary_path, *schema.glossary, sources, diags, &glossary_text);
+      if (glossary_node) {
+        plan.glossary = BuildGlossary(*glossary_node, DisplayName(glossary_path), *glossary_text);
+      } else {
+        ok = false;
+      }
+    }
+  }
+
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    std::string ext = e.path().extension().string();
+    if ((ext == ".yaml" || ext == ".yml") && !referenced.count(name)) {
+      diags.Warning({DisplayName(e.path()), 0, 0}, "content.unused-file",
+                    "このファイルは plan.yaml の chapters にも glossary にも書かれていないため、使われません。",
+                    "使うなら plan.yaml の chapters に加えてください。");
+    }
+  }
+  if (!ok) return std::nullopt;
+  return plan;
+}
+
+}  // namespace
+
+std::optional<YAML::Node> ParseContent(const std::string& file, const std::string& text,
+                                       const schema::Type& type, diag::Diagnostics& diags) {
+  if (!CheckEncoding(file, text, diags)) return std::nullopt;
+  if (!CheckIndentation(file, text, diags)) return std::nullopt;
+  PositionMap positions(file, text);
+  YAML::Node node;
+  try {
+    node = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    std::string hint;
+    std::string message = TranslateYamlError(e.msg, &hint);
+    diags.Error(positions.At(e.mark), "yaml.syntax", message, hint);
+    return std::nullopt;
+  }
+  if (!node || node.IsNull()) {
+    diags.Error({file, 1, 1}, "content.empty", "ファイルが空です。", type.doc + "を書いてください。");
+    return std::nullopt;
+  }
+  if (!Validate(node, type, positions, diags)) return std::nullopt;
+  return node;
+}
+
+model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::string& text) {
+  Reader r(file, text);
+  model::Plan p;
+  p.pos = {file, 1, 1};
+  YAML::Node m = n["municipality"];
+  p.municipality = {r.Str(m, "name"), r.Str(m, "reading"), r.Str(m, "prefecture")};
+  p.title = r.Str(n, "title");
+  p.kind = r.Str(n, "kind");
+  p.slogan = r.Str(n, "slogan");
+  p.subtitle = r.Str(n, "subtitle");
+  p.version = r.Str(n, "version");
+  p.established = r.OptDate(n, "established");
+  p.revised = r.OptDate(n, "revised");
+  if (YAML::Node v = n["period"]) {
+    p.period = model::Period{r.Fiscal(v, "from").value_or(0), r.Fiscal(v, "to").value_or(0), r.Md(v, "note")};
+  }
+  if (YAML::Node v = n["preface"]) {
+    std::string title = r.Str(v, "title");
+    p.preface = model::Preface{title.empty() ? "はじめに" : title, r.Md(v, "body"), r.OptDate(v, "date"),
+                               r.Str(v, "signature")};
+  }
+  if (YAML::Node v = n["colophon"]) {
+    p.colophon = model::Colophon{r.Str(v, "publisher"), r.Str(v, "department"), r.Str(v, "address"),
+                                 r.Str(v, "phone"),     r.Str(v, "email"),      r.Str(v, "url")};
+  }
+  if (YAML::Node v = n["revisions"]) {
+    for (const YAML::Node& x : v) {
+      p.revisions.push_back({*text::ParseDate(r.Str(x, "date")), r.Str(x, "part"), r.Str(x, "description")});
+    }
+  }
+  return p;
+}
+
+model::Chapter BuildChapter(const YAML::Node& n, const std::string& file, const std::string& text) {
+  Reader r(file, text);
+  model::Chapter c;
+  c.pos = {file, 1, 1};
+  c.number = r.Str(n, "number");
+  c.title = r.Str(n, "title");
+  c.content = BuildBlocks(r, n["content"]);
+  c.sections = BuildSections(r, n["sections"]);
+  return c;
+}
+
+std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& n, const std::string& file,
+                                                const std::string& text) {
+  Reader r(file, text);
+  std::vector<model::GlossaryEntry> entries;
+  for (const YAML::Node& x : n["terms"]) {
+    model::GlossaryEntry e;
+    e.term = r.Str(x, "term");
+    e.reading = r.Str(x, "reading");
+    e.expansion = r.Str(x, "expansion");
+    e.mark = r.Str(x, "mark");
+    e.aliases = r.Strings(x, "aliases");
+    e.related = r.Strings(x, "related");
+    e.definition = r.Md(x, "definition");
+    e.pos = r.Pos(x);
+    entries.push_back(std::move(e));
+  }
+  AssignGlossaryIds(entries);
+  return entries;
+}
+
+std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sources,
+                                    diag::Diagnostics& diags) {
+  const schema::Schema& schema = schema::ContentSchema();
+  fs::path site_path = source_dir / "site.yaml";
+  if (!fs::is_regular_file(site_path)) {
+    diags.Error({DisplayName(site_path), 0, 0}, "content.missing-file", "サイトの設定ファイルがありません。",
+                "コンテンツのフォルダに site.yaml を置いてください（--source でフォルダを指定できます）。");
+    return std::nullopt;
+  }
+  std::string* text = nullptr;
+  auto node = LoadFile(site_path, *schema.site, sources, diags, &text);
+  model::Site site;
+  std::vector<std::string> order;
+  if (node) {
+    Reader r(DisplayName(site_path), *text);
+    site.title = r.Str(*node, "title");
+    site.description = r.Str(*node, "description");
+    site.base_path = r.Str(*node, "base_path");
+    site.base_url = r.Str(*node, "base_url");
+    order = r.Strings(*node, "plans");
+  }
+  if (site.base_path.empty()) site.base_path = "/";
+  if (site.base_path.back() != '/') site.base_path += '/';
+  if (site.base_path.front() != '/') site.base_path.insert(site.base_path.begin(), '/');
+
+  fs::path plans_dir = source_dir / "plans";
+  std::vector<std::string> slugs;
+  if (fs::is_directory(plans_dir)) {
+    for (const auto& e : fs::directory_iterator(plans_dir)) {
+      if (e.is_directory() && e.path().filename().string()[0] != '.') {
+        slugs.push_back(e.path().filename().string());
+      }
+    }
+  }
+  std::sort(slugs.begin(), slugs.end());
+  // Site order first, then the rest by name.
+  std::vector<std::string> ordered;
+  for (const std::string& s : order) {
+    if (std::find(slugs.begin(), slugs.end(), s) == slugs.end()) {
+      diags.Error({DisplayName(site_path), 0, 0}, "content.unknown-plan",
+                  "site.yaml の plans にある「" + s + "」という計画フォルダがありません。",
+                  "content/plans/ の下のフォルダ名を書いてください。");
+    } else if (std::find(ordered.begin(), ordered.end(), s) == ordered.end()) {
+      ordered.push_back(s);
+    }
+  }
+  for (const std::string& s : slugs) {
+    if (std::find(ordered.begin(), ordered.end(), s) == ordered.end()) ordered.push_back(s);
+  }
+  for (const std::string& slug : ordered) {
+    fs::path dir = plans_dir / slug;
+    if (!IsSlug(slug)) {
+      diags.Error({DisplayName(dir), 0, 0}, "content.file-name", "計画フォルダの名前「" + slug + "」は使えません。",
+                  "半角英数字とハイフンの名前にしてください（例: miki-dx-plan）。");
+      continue;
+    }
+    if (slug == "assets") {
+      diags.Error({DisplayName(dir), 0, 0}, "content.file-name", "計画フォルダの名前「assets」は使えません。",
+                  "別の名前にしてください。");
+      continue;
+    }
+    if (!fs::is_regular_file(dir / "plan.yaml")) {
+      diags.Error({DisplayName(dir / "plan.yaml"), 0, 0}, "content.missing-file",
+                  "計画フォルダに plan.yaml がありません。", "plan.yaml を置くか、フォルダを消してください。");
+      continue;
+    }
+    if (auto plan = LoadPlan(dir, slug, sources, diags)) site.plans.push_back(std::move(*plan));
+  }
+  if (diags.has_errors()) return std::nullopt;
+  return site;
+}
+
+}  // namespace keikaku::load

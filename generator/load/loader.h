@@ -1,0 +1,40 @@
+// Reads content/ (site file, plan folders, chapter and glossary files) into the typed model.
+// The only code that touches yaml-cpp. User mistakes become diagnostics, never exceptions.
+#ifndef KEIKAKU_LOAD_LOADER_H_
+#define KEIKAKU_LOAD_LOADER_H_
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostics.h"
+#include "model/model.h"
+#include "schema/schema.h"
+
+namespace keikaku::load {
+
+/// Every content file read, by display name, for diagnostics' source excerpts.
+using SourceTexts = std::map<std::string, std::string>;
+
+/// Loads the whole site from `source_dir` (holding site.yaml and plans/).
+std::optional<model::Site> LoadSite(const std::filesystem::path& source_dir, SourceTexts& sources,
+                                    diag::Diagnostics& diags);
+
+/// Checks encoding and indentation, parses YAML and validates it against `type`.
+/// `file` is the display name used in diagnostics. Returns nothing on any error.
+std::optional<YAML::Node> ParseContent(const std::string& file, const std::string& text,
+                                       const schema::Type& type, diag::Diagnostics& diags);
+
+/// Builds model parts from validated YAML (exposed for tests).
+model::Plan BuildPlan(const YAML::Node& node, const std::string& file, const std::string& text);
+model::Chapter BuildChapter(const YAML::Node& node, const std::string& file,
+                            const std::string& text);
+std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& node, const std::string& file,
+                                                const std::string& text);
+
+}  // namespace keikaku::load
+
+#endif  // KEIKAKU_LOAD_LOADER_H_

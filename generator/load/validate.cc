@@ -1,0 +1,215 @@
+#include "load/validate.h"
+
+#include <algorithm>
+#include <map>
+
+#include "text/date.h"
+#include "text/utf8.h"
+
+namespace keikaku::load {
+
+using schema::Kind;
+using schema::Type;
+
+PositionMap::PositionMap(std::string file, const std::string& text)
+    : file_(std::move(file)), text_(text) {}
+
+diag::SourcePos PositionMap::At(const YAML::Mark& mark) const {
+  if (mark.line < 0) return {file_, 0, 0};
+  return AtLineColumn(mark.line, mark.column);
+}
+
+diag::SourcePos PositionMap::AtLineColumn(int line0, int byte_column0) const {
+  // Find the line's start, then count characters up to the byte column.
+  std::size_t start = 0;
+  for (int i = 0; i < line0 && start != std::string::npos; ++i) {
+    start = text_.find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  if (start == std::string::npos) return {file_, line0 + 1, byte_column0 + 1};
+  if (line0 == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) start += 3;  // BOM
+  std::size_t end = text_.find('\n', start);
+  std::string_view line(text_.data() + start,
+                        (end == std::string::npos ? text_.size() : end) - start);
+  std::size_t bytes = std::min<std::size_t>(byte_column0, line.size());
+  return {file_, line0 + 1, static_cast<int>(text::CodepointCount(line.substr(0, bytes))) + 1};
+}
+
+namespace {
+
+constexpr int kMaxDepth = 64;
+
+class Validator {
+ public:
+  Validator(const PositionMap& positions, diag::Diagnostics& diags)
+      : positions_(positions), diags_(diags) {}
+
+  void Check(const YAML::Node& node, const Type& type, const std::string& path, int depth) {
+    if (depth > kMaxDepth) {
+      Error(node, "schema.too-deep", "入れ子が深すぎます（" + std::to_string(kMaxDepth) + " 段まで）。",
+            "節や項目の入れ子を浅くしてください。");
+      return;
+    }
+    switch (type.kind) {
+      case Kind::kRecord:
+        if (node.IsScalar() && type.scalar_form) return Check(node, *type.scalar_form, path, depth);
+        if (!node.IsMap()) return WrongType(node, type, path);
+        return CheckRecord(node, type, path, depth);
+      case Kind::kList:
+        if (!node.IsSequence()) return WrongType(node, type, path);
+        for (std::size_t i = 0; i < node.size(); ++i) {
+          Check(node[i], *type.item, path + "[" + std::to_string(i + 1) + "]", depth + 1);
+        }
+        return;
+      default:
+        return CheckScalar(node, type, path);
+    }
+  }
+
+ private:
+  void CheckScalar(const YAML::Node& node, const Type& type, const std::string& path) {
+    if (!node.IsScalar()) return WrongType(node, type, path);
+    const std::string& v = node.Scalar();
+    switch (type.kind) {
+      case Kind::kInteger: {
+        bool ok = !v.empty() && v.size() < 10 &&
+                  v.find_first_not_of("0123456789") == std::string::npos;
+        if (!ok) WrongValue(node, path, "整数", v, "例: 2");
+        return;
+      }
+      case Kind::kNumber: {
+        char* end = nullptr;
+        std::strtod(v.c_str(), &end);
+        if (v.empty() || *end != '\0') WrongValue(node, path, "数値", v, "例: 12.5");
+        return;
+      }
+      case Kind::kBoolean:
+        if (v != "true" && v != "false") WrongValue(node, path, "true か false", v, "true または false と書いてください。");
+        return;
+      case Kind::kDate:
+        if (!text::ParseDate(v)) {
+          Error(node, "schema.date", "「" + path + "」の日付「" + v + "」が読めません。",
+                "2021-10、2021-10-01、令和3年10月、令和3年10月1日 のように書いてください。");
+        }
+        return;
+      case Kind::kFiscalYear:
+        if (!text::ParseFiscalYear(v)) {
+          Error(node, "schema.fiscal-year", "「" + path + "」の年度「" + v + "」が読めません。",
+                "2023、令和5年度、R5 のように書いてください。");
+        }
+        return;
+      case Kind::kString:
+        if (!type.choices.empty()) {
+          for (const std::string& c : type.choices) {
+            if (c == v) return;
+          }
+          std::string list;
+          for (const std::string& c : type.choices) list += (list.empty() ? "" : "、") + c;
+          Error(node, "schema.choice", "「" + path + "」に「" + v + "」は使えません。",
+                "使える値: " + list);
+        }
+        return;
+      default:
+        return;
+    }
+  }
+
+  void CheckRecord(const YAML::Node& node, const Type& type, const std::string& path, int depth) {
+    std::map<std::string, int> seen;  // key -> line
+    std::vector<std::string> suggested;  // keys offered as "did you mean" for misspellings
+    int present = 0;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      const YAML::Node& key_node = it->first;
+      if (!key_node.IsScalar()) {
+        Error(key_node, "schema.key", "キーは文字列で書いてください。");
+        continue;
+      }
+      std::string key = key_node.Scalar();
+      std::string child = path.empty() ? key : path + "." + key;
+      auto [prev, inserted] = seen.emplace(key, key_node.Mark().line + 1);
+      if (!inserted) {
+        Error(key_node, "yaml.duplicate-key",
+              "キー「" + key + "」が重複しています（" + std::to_string(prev->second) + " 行目にもあります）。",
+              "どちらか一方を消してください。同じキーが二つあると、後の値は無視されます。");
+        continue;
+      }
+      const schema::Field* field = type.FindField(key);
+      if (!field) {
+        std::string suggestion = diag::DidYouMean(key, type.Keys());
+        suggested.push_back(suggestion);
+        std::string keys;
+        for (const std::string& k : type.Keys()) keys += (keys.empty() ? "" : ", ") + k;
+        Error(key_node, "schema.unknown-key",
+              "「" + (path.empty() ? type.doc : path) + "」に不明なキー「" + key + "」があります。",
+              suggestion.empty() ? "使えるキー: " + keys
+                                 : "「" + suggestion + "」のことですか？ 使えるキー: " + keys);
+        continue;
+      }
+      ++present;
+      const YAML::Node& value = it->second;
+      if (value.IsNull()) {
+        if (field->required) {
+          Error(key_node, "schema.empty", "「" + child + "」の値が空です。",
+                field->doc + "を書いてください。");
+        }
+        continue;
+      }
+      Check(value, *field->type, child, depth + 1);
+    }
+    if (type.exactly_one) {
+      if (present != 1 && seen.size() == static_cast<std::size_t>(present)) {
+        std::string keys;
+        for (const std::string& k : type.Keys()) keys += (keys.empty() ? "" : ", ") + k;
+        Error(node, "schema.block-kind",
+              "「" + path + "」には要素の種類を一つだけ書いてください（" +
+                  std::to_string(present) + " 個あります）。",
+              "種類: " + keys + "。文章だけなら文字列で書きます。");
+      }
+      return;
+    }
+    for (const schema::Field& f : type.fields) {
+      // A misspelt required key was reported once already, with the right spelling.
+      bool misspelt = std::find(suggested.begin(), suggested.end(), f.key) != suggested.end();
+      if (f.required && !seen.count(f.key) && !misspelt) {
+        Error(node, "schema.required",
+              "「" + (path.empty() ? type.doc : path) + "」に必須のキー「" + f.key + "」がありません。",
+              f.key + ": に" + f.doc + "を書いてください。");
+      }
+    }
+  }
+
+  void WrongType(const YAML::Node& node, const Type& type, const std::string& path) {
+    std::string expected = schema::KindName(type.kind);
+    if (type.scalar_form) expected = "文字列か" + expected;
+    std::string actual = node.IsMap() ? "マップ" : node.IsSequence() ? "リスト" : "「" + node.Scalar() + "」";
+    std::string hint = type.kind == Kind::kList ? "各項目を「- 」で始まる行に書いてください。"
+                       : type.kind == Kind::kRecord ? "「キー: 値」の形で書いてください。"
+                                                    : "値を一つだけ書いてください。";
+    Error(node, "schema.type", "「" + path + "」には" + expected + "を書いてください（" + actual + "が書かれています）。",
+          hint);
+  }
+
+  void WrongValue(const YAML::Node& node, const std::string& path, const std::string& expected,
+                  const std::string& v, const std::string& hint) {
+    Error(node, "schema.type", "「" + path + "」には" + expected + "を書いてください（「" + v + "」が書かれています）。",
+          hint);
+  }
+
+  void Error(const YAML::Node& node, const char* rule, std::string message, std::string hint = {}) {
+    diags_.Error(positions_.At(node.Mark()), rule, std::move(message), std::move(hint));
+  }
+
+  const PositionMap& positions_;
+  diag::Diagnostics& diags_;
+};
+
+}  // namespace
+
+bool Validate(const YAML::Node& node, const schema::Type& type, const PositionMap& positions,
+              diag::Diagnostics& diags) {
+  int before = diags.error_count();
+  Validator(positions, diags).Check(node, type, "", 0);
+  return diags.error_count() == before;
+}
+
+}  // namespace keikaku::load

@@ -1,0 +1,35 @@
+// Checks parsed YAML against the declarative content schema.
+#ifndef KEIKAKU_LOAD_VALIDATE_H_
+#define KEIKAKU_LOAD_VALIDATE_H_
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+
+#include "diag/diagnostics.h"
+#include "schema/schema.h"
+
+namespace keikaku::load {
+
+/// Maps yaml-cpp marks (0-based, byte columns) of one file to 1-based character positions.
+class PositionMap {
+ public:
+  PositionMap(std::string file, const std::string& text);
+  diag::SourcePos At(const YAML::Mark& mark) const;
+  diag::SourcePos AtLineColumn(int line0, int byte_column0) const;
+  const std::string& file() const { return file_; }
+  const std::string& text() const { return text_; }
+
+ private:
+  std::string file_;
+  const std::string& text_;
+};
+
+/// Reports every schema violation of `node` (unknown and duplicate keys, wrong types,
+/// missing required keys, bad dates). Returns true when there were none.
+bool Validate(const YAML::Node& node, const schema::Type& type, const PositionMap& positions,
+              diag::Diagnostics& diags);
+
+}  // namespace keikaku::load
+
+#endif  // KEIKAKU_LOAD_VALIDATE_H_

@@ -1,0 +1,239 @@
+#include "markdown/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <mutex>
+
+#include "text/escape.h"
+#include "text/utf8.h"
+
+namespace keikaku::markdown {
+namespace {
+
+// cmark-gfm's inline parser shares a process-wide table of special characters that
+// cmark_parser_finish changes while extensions are attached: parsing is serialised
+// (dependencies.md §1). Rendering the finished tree is safe in parallel.
+std::mutex& ParseMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+
+constexpr int kOptions = CMARK_OPT_FOOTNOTES;
+
+NodePtr Parse(const std::string& text, cmark_llist** extensions_out) {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::lock_guard<std::mutex> lock(ParseMutex());
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kOptions));
+  for (const char* name : {"table", "strikethrough", "autolink"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  NodePtr doc(cmark_parser_finish(parser.get()));
+  // The extension list belongs to the parser; copy what the renderer needs.
+  *extensions_out = nullptr;
+  for (cmark_llist* it = cmark_parser_get_syntax_extensions(parser.get()); it; it = it->next) {
+    *extensions_out = cmark_llist_append(cmark_get_default_mem_allocator(), *extensions_out, it->data);
+  }
+  return doc;
+}
+
+bool InsideLink(cmark_node* node) {
+  for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
+    cmark_node_type t = cmark_node_get_type(p);
+    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) return true;
+  }
+  return false;
+}
+
+std::vector<cmark_node*> Collect(cmark_node* root, cmark_node_type type) {
+  std::vector<cmark_node*> nodes;
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == type) nodes.push_back(n);
+  }
+  cmark_iter_free(iter);
+  return nodes;
+}
+
+class Renderer {
+ public:
+  Renderer(const model::Markdown& md, const Options& options, diag::Diagnostics& diags)
+      : md_(md), options_(options), diags_(diags) {}
+
+  void LinkTerms(cmark_node* root, std::vector<std::string>& terms) {
+    for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
+      if (InsideLink(node)) continue;
+      cmark_node* current = node;
+      std::string rest = cmark_node_get_literal(current);
+      for (;;) {
+        std::size_t open = rest.find("[[");
+        if (open == std::string::npos) break;
+        std::size_t close = rest.find("]]", open + 2);
+        if (close == std::string::npos) break;
+        std::string inner = rest.substr(open + 2, close - open - 2);
+        std::size_t bar = inner.find('|');
+        std::string name = bar == std::string::npos ? inner : inner.substr(0, bar);
+        std::string shown = bar == std::string::npos ? inner : inner.substr(bar + 1);
+        if (name.empty() || shown.empty()) break;
+        std::string after = rest.substr(close + 2);
+        cmark_node_set_literal(current, rest.substr(0, open).c_str());
+        cmark_node* link = MakeTermLink(name, shown);
+        cmark_node_insert_after(current, link);
+        terms.push_back(name);
+        cmark_node* tail = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(tail, after.c_str());
+        cmark_node_insert_after(link, tail);
+        current = tail;
+        rest = after;
+      }
+    }
+  }
+
+  // Removes soft breaks next to Japanese characters: a PDF's or an editor's line break
+  // inside a Japanese sentence must not become a visible space. (Japanese text sets Latin
+  // words such as DX without spaces too, so one Japanese side is enough; a break between
+  // two Latin words stays a space.)
+  static void JoinJapaneseLines(cmark_node* root) {
+    for (cmark_node* br : Collect(root, CMARK_NODE_SOFTBREAK)) {
+      char32_t before = EdgeChar(cmark_node_previous(br), /*last=*/true);
+      char32_t after = EdgeChar(cmark_node_next(br), /*last=*/false);
+      if (text::IsJapanese(before) || text::IsJapanese(after)) {
+        cmark_node_unlink(br);
+        cmark_node_free(br);
+      }
+    }
+  }
+
+  void ShiftHeadings(cmark_node* root) const {
+    if (options_.heading_offset == 0) return;
+    for (cmark_node* h : Collect(root, CMARK_NODE_HEADING)) {
+      int level = cmark_node_get_heading_level(h) + options_.heading_offset;
+      cmark_node_set_heading_level(h, level > 6 ? 6 : level);
+    }
+  }
+
+ private:
+  static char32_t EdgeChar(cmark_node* n, bool last) {
+    while (n) {
+      const char* literal = cmark_node_get_type(n) == CMARK_NODE_TEXT ||
+                                    cmark_node_get_type(n) == CMARK_NODE_CODE
+                                ? cmark_node_get_literal(n)
+                                : nullptr;
+      if (literal) return last ? text::LastCodepoint(literal) : text::FirstCodepoint(literal);
+      n = last ? cmark_node_last_child(n) : cmark_node_first_child(n);
+    }
+    return 0;
+  }
+
+  cmark_node* MakeTermLink(const std::string& name, const std::string& shown) {
+    std::string href = options_.term_href ? options_.term_href(name) : std::string();
+    cmark_node* node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+    if (href.empty()) {
+      ReportUnknownTerm(name);
+      cmark_node_set_on_enter(node, "<span class=\"term-unknown\">");
+      cmark_node_set_on_exit(node, "</span>");
+    } else {
+      std::string open = "<a class=\"term\" href=\"" + text::EscapeHtml(href) + "\">";
+      cmark_node_set_on_enter(node, open.c_str());
+      cmark_node_set_on_exit(node, "</a>");
+    }
+    cmark_node* label = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(label, shown.c_str());
+    cmark_node_append_child(node, label);
+    return node;
+  }
+
+  void ReportUnknownTerm(const std::string& name) {
+    std::size_t at = md_.text.find("[[" + name, search_from_);
+    if (at != std::string::npos) search_from_ = at + 2;
+    diag::SourcePos pos = at == std::string::npos ? md_.pos : PositionIn(md_, at);
+    diags_.Error(pos, "ref.glossary", "用語集にない用語「" + name + "」が参照されています。",
+                 "用語集（glossary.yaml）に用語を加えるか、[[ ]] の中を用語集の用語か別名に直してください。");
+  }
+
+  const model::Markdown& md_;
+  const Options& options_;
+  diag::Diagnostics& diags_;
+  std::size_t search_from_ = 0;
+};
+
+void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+}
+
+}  // namespace
+
+diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset) {
+  diag::SourcePos pos = md.pos;
+  std::string_view before = std::string_view(md.text).substr(0, std::min(offset, md.text.size()));
+  std::size_t newlines = 0, line_start = 0;
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    if (before[i] == '\n') {
+      ++newlines;
+      line_start = i + 1;
+    }
+  }
+  int chars = static_cast<int>(text::CodepointCount(before.substr(line_start)));
+  if (md.block_scalar) {
+    pos.line += 1 + static_cast<int>(newlines);
+    pos.column = md.indent + chars + 1;
+  } else {
+    pos.line += static_cast<int>(newlines);
+    pos.column = newlines ? chars + 1 : pos.column + chars;
+  }
+  return pos;
+}
+
+Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnostics& diags) {
+  Fragment out;
+  if (md.text.empty()) return out;
+  cmark_llist* extensions = nullptr;
+  NodePtr doc = Parse(md.text, &extensions);
+  Renderer renderer(md, options, diags);
+  renderer.LinkTerms(doc.get(), out.terms);
+  Renderer::JoinJapaneseLines(doc.get());
+  renderer.ShiftHeadings(doc.get());
+
+  char* html = cmark_render_html(doc.get(), kOptions, extensions);
+  out.html = html;
+  cmark_get_default_mem_allocator()->free(html);
+  cmark_llist_free(cmark_get_default_mem_allocator(), extensions);
+
+  if (options.unwrap_paragraph) {
+    cmark_node* first = cmark_node_first_child(doc.get());
+    if (first && !cmark_node_next(first) && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH &&
+        out.html.rfind("<p>", 0) == 0 && out.html.size() >= 8 &&
+        out.html.compare(out.html.size() - 5, 5, "</p>\n") == 0) {
+      out.html = out.html.substr(3, out.html.size() - 8);
+    }
+  }
+  if (out.html.find("footnote") != std::string::npos) {
+    ReplaceAll(out.html, "aria-label=\"Back to content\"", "aria-label=\"本文に戻る\"");
+    const std::string& p = options.id_prefix;
+    ReplaceAll(out.html, "id=\"fn-", "id=\"" + p + "fn-");
+    ReplaceAll(out.html, "href=\"#fn-", "href=\"#" + p + "fn-");
+    ReplaceAll(out.html, "id=\"fnref-", "id=\"" + p + "fnref-");
+    ReplaceAll(out.html, "href=\"#fnref-", "href=\"#" + p + "fnref-");
+  }
+  return out;
+}
+
+}  // namespace keikaku::markdown

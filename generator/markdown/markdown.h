@@ -1,0 +1,37 @@
+// Markdown to HTML through cmark-gfm, with keikaku's extensions: Japanese soft breaks
+// removed, glossary references [[用語]] / [[用語|表示]], heading levels shifted to fit the
+// page, footnotes labelled in Japanese. Raw HTML is never passed through.
+#ifndef KEIKAKU_MARKDOWN_MARKDOWN_H_
+#define KEIKAKU_MARKDOWN_MARKDOWN_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "model/model.h"
+
+namespace keikaku::markdown {
+
+struct Options {
+  int heading_offset = 0;        ///< Added to Markdown heading levels (capped at 6).
+  bool unwrap_paragraph = false;  ///< A lone paragraph renders without <p> (table cells, lists).
+  std::string id_prefix;          ///< Prefixed to footnote ids so several fragments can share a page.
+  /// Returns the href of a glossary term or alias, "" when there is none.
+  std::function<std::string(const std::string& term)> term_href;
+};
+
+struct Fragment {
+  std::string html;
+  std::vector<std::string> terms;  ///< Glossary references in order of appearance.
+};
+
+/// Renders `md`. Unknown glossary references are reported at their position in the file.
+Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnostics& diags);
+
+/// Position in the content file of byte `offset` of `md.text`.
+diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset);
+
+}  // namespace keikaku::markdown
+
+#endif  // KEIKAKU_MARKDOWN_MARKDOWN_H_

@@ -1,0 +1,102 @@
+#include "markdown/markdown.h"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+using keikaku::diag::Diagnostics;
+using keikaku::markdown::Options;
+using keikaku::markdown::Render;
+using keikaku::model::Markdown;
+
+std::string Html(const std::string& text, Options options = {}) {
+  Diagnostics diags;
+  std::string html = Render(Markdown{text, {"f.yaml", 3, 5}}, options, diags).html;
+  CHECK_FALSE(diags.has_errors());
+  return html;
+}
+
+Options WithGlossary() {
+  Options o;
+  o.term_href = [](const std::string& t) {
+    return t == "DX" || t == "デジタル・トランスフォーメーション" ? std::string("glossary.html#term-dx")
+                                                                    : std::string();
+  };
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("a line break next to Japanese characters disappears", "[markdown]") {
+  CHECK(Html("本町では、\nDXを推進します。\n行政手続の\nオンライン化") ==
+        "<p>本町では、DXを推進します。行政手続のオンライン化</p>\n");
+}
+
+TEST_CASE("a line break between Latin words stays a space", "[markdown]") {
+  CHECK(Html("Digital\nTransformation") == "<p>Digital\nTransformation</p>\n");
+}
+
+TEST_CASE("line breaks around emphasis use the characters inside it", "[markdown]") {
+  CHECK(Html("重要な\n**取組**\nです") == "<p>重要な<strong>取組</strong>です</p>\n");
+}
+
+TEST_CASE("glossary references become links to the entry", "[markdown]") {
+  CHECK(Html("デジタル・トランスフォーメーション（[[DX]]）を進める", WithGlossary()) ==
+        "<p>デジタル・トランスフォーメーション（<a class=\"term\" href=\"glossary.html#term-dx\">DX</a>）を進める</p>\n");
+  CHECK(Html("[[デジタル・トランスフォーメーション|DXの取組]]と[[DX]]", WithGlossary()) ==
+        "<p><a class=\"term\" href=\"glossary.html#term-dx\">DXの取組</a>と<a class=\"term\" "
+        "href=\"glossary.html#term-dx\">DX</a></p>\n");
+}
+
+TEST_CASE("glossary references are not made inside code or links", "[markdown]") {
+  CHECK(Html("`[[DX]]` と [[[DX]]](https://example.jp/)", WithGlossary()) ==
+        "<p><code>[[DX]]</code> と <a href=\"https://example.jp/\">[[DX]]</a></p>\n");
+}
+
+TEST_CASE("an unknown glossary term is an error at its line and column", "[markdown]") {
+  Diagnostics diags;
+  Markdown md{"一行目\n二行目の[[CIO]]です", {"c.yaml", 7, 9}, /*block_scalar=*/true, /*indent=*/8};
+  Render(md, WithGlossary(), diags);
+  REQUIRE(diags.items().size() == 1);
+  const auto& d = diags.items()[0];
+  CHECK(d.rule == "ref.glossary");
+  CHECK(d.pos.line == 9);
+  CHECK(d.pos.column == 13);
+  CHECK(d.message == "用語集にない用語「CIO」が参照されています。");
+}
+
+TEST_CASE("raw HTML and javascript: links never reach the page", "[markdown]") {
+  std::string html = Html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick=x>b</b>");
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("onclick") == std::string::npos);
+  CHECK(html.find("javascript:") == std::string::npos);
+}
+
+TEST_CASE("GFM tables, strikethrough and autolinks work", "[markdown]") {
+  CHECK(Html("| a | b |\n|---|---|\n| 1 | 2 |").find("<table>") != std::string::npos);
+  CHECK(Html("~~古い~~").find("<del>古い</del>") != std::string::npos);
+  CHECK(Html("https://example.jp/ を参照").find("<a href=\"https://example.jp/\">") != std::string::npos);
+}
+
+TEST_CASE("headings shift below the enclosing section and stop at h6", "[markdown]") {
+  Options o;
+  o.heading_offset = 3;
+  CHECK(Html("# 見出し\n\n### 深い", o) == "<h4>見出し</h4>\n<h6>深い</h6>\n");
+}
+
+TEST_CASE("footnotes get Japanese labels and page-unique ids", "[markdown]") {
+  Options o;
+  o.id_prefix = "f2-";
+  std::string html = Html("本文[^1]\n\n[^1]: 注記", o);
+  CHECK(html.find("aria-label=\"本文に戻る\"") != std::string::npos);
+  CHECK(html.find("Back to content") == std::string::npos);
+  CHECK(html.find("id=\"f2-fn-1\"") != std::string::npos);
+  CHECK(html.find("href=\"#f2-fnref-1\"") != std::string::npos);
+}
+
+TEST_CASE("a lone paragraph can render without <p>", "[markdown]") {
+  Options o;
+  o.unwrap_paragraph = true;
+  CHECK(Html("セルの文", o) == "セルの文");
+  CHECK(Html("段落1\n\n段落2", o) == "<p>段落1</p>\n<p>段落2</p>\n");
+}

@@ -1,0 +1,196 @@
+// The typed plan model: plain structs filled by the loader, read by the renderer.
+// No YAML and no HTML here.
+#ifndef KEIKAKU_MODEL_MODEL_H_
+#define KEIKAKU_MODEL_MODEL_H_
+
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "text/date.h"
+
+namespace keikaku::model {
+
+using diag::SourcePos;
+using text::Date;
+
+/// Markdown source text with the position of its first character in the content file.
+struct Markdown {
+  std::string text;
+  SourcePos pos;
+  /// For a block scalar (`|`), `pos` is the indicator and the text starts on the next line.
+  bool block_scalar = false;
+  int indent = 0;  ///< Columns of indentation stripped from each line of a block scalar.
+  bool empty() const { return text.empty(); }
+};
+
+struct Municipality {
+  std::string name, reading, prefecture;
+};
+
+struct Period {
+  int from = 0, to = 0;  ///< Fiscal years (西暦 of the starting April).
+  Markdown note;
+};
+
+struct Preface {
+  std::string title;
+  Markdown body;
+  std::optional<Date> date;
+  std::string signature;
+};
+
+struct Colophon {
+  std::string publisher, department, address, phone, email, url;
+};
+
+struct Revision {
+  Date date;
+  std::string part, description;
+};
+
+struct Figure {
+  std::string number, caption, image, alt, source;
+  Markdown description;
+};
+
+struct TableCell {
+  Markdown text;
+  int rowspan = 1, colspan = 1;
+};
+
+struct Table {
+  std::string number, caption, source;
+  std::vector<std::string> header;
+  bool row_header = false;
+  std::vector<std::vector<TableCell>> rows;
+  Markdown note;
+};
+
+struct Callout {
+  std::string title;
+  Markdown body;
+};
+
+struct Target {
+  std::string label, value;
+};
+
+struct Measure {
+  std::string number, title, policy, owner;
+  bool priority = false;
+  Markdown challenges, direction, actions, effects, period, body;
+  std::vector<std::string> related;
+  std::vector<Target> targets;
+};
+
+struct MeasureList {
+  std::vector<Measure> items;
+};
+
+struct ScheduleRow {
+  std::string item, text;
+  std::optional<int> from, to;
+  bool continues = false;
+  std::vector<ScheduleRow> rows;
+};
+
+struct Schedule {
+  std::string caption;
+  int from = 0, to = 0;
+  std::vector<ScheduleRow> rows;
+  Markdown note;
+};
+
+struct Role {
+  std::string function, assignee, role;
+};
+
+struct Unit {
+  std::string name, description;
+  std::vector<Unit> units;
+};
+
+struct Organization {
+  std::string caption;
+  std::vector<Role> roles;
+  std::vector<Unit> units;
+};
+
+struct Series {
+  std::string name;
+  std::vector<double> values;
+};
+
+struct Statistics {
+  std::string caption, unit, chart, source;
+  std::vector<std::string> categories;
+  std::vector<Series> series;
+};
+
+struct Reference {
+  std::string title, issuer, url;
+  std::optional<Date> date;
+  Markdown note;
+};
+
+struct References {
+  std::string caption;
+  std::vector<Reference> items;
+};
+
+struct TermBox {
+  std::vector<std::string> terms;
+  SourcePos pos;
+};
+
+using Block = std::variant<Markdown, Figure, Table, Callout, MeasureList, Schedule, Organization,
+                           Statistics, References, TermBox>;
+
+struct Section {
+  std::string number, title;
+  std::string id;  ///< Anchor, unique within the plan (assigned by the loader).
+  std::vector<Block> content;
+  std::vector<Section> sections;
+};
+
+struct Chapter {
+  std::string number, title;
+  std::string slug;  ///< Output file stem, from the chapter file's name.
+  std::vector<Block> content;
+  std::vector<Section> sections;
+  SourcePos pos;
+};
+
+struct GlossaryEntry {
+  std::string term, reading, expansion, mark;
+  std::string id;  ///< Anchor on the glossary page.
+  std::vector<std::string> aliases, related;
+  Markdown definition;
+  SourcePos pos;
+};
+
+struct Plan {
+  std::string slug;
+  Municipality municipality;
+  std::string title, kind, slogan, subtitle, version;
+  std::optional<Date> established, revised;
+  std::optional<Period> period;
+  std::optional<Preface> preface;
+  std::optional<Colophon> colophon;
+  std::vector<Revision> revisions;
+  std::vector<Chapter> chapters;
+  std::vector<GlossaryEntry> glossary;
+  SourcePos pos;
+};
+
+struct Site {
+  std::string title, description, base_path, base_url;
+  std::vector<Plan> plans;
+};
+
+}  // namespace keikaku::model
+
+#endif  // KEIKAKU_MODEL_MODEL_H_

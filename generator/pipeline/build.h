@@ -1,0 +1,31 @@
+// The build: load content → validate into the model → render → publish. Each stage timed.
+#ifndef KEIKAKU_PIPELINE_BUILD_H_
+#define KEIKAKU_PIPELINE_BUILD_H_
+
+#include <filesystem>
+#include <optional>
+#include <ostream>
+
+#include "diag/diagnostics.h"
+#include "load/loader.h"
+#include "output/output_tree.h"
+
+namespace keikaku::pipeline {
+
+struct BuildOptions {
+  std::filesystem::path source = "content";
+  std::filesystem::path output = "site";
+  std::optional<std::filesystem::path> theme;
+};
+
+/// Loads and renders the site into memory. Returns false on content errors.
+bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, int& pages,
+                  load::SourceTexts& sources, diag::Diagnostics& diags);
+
+/// `keikaku build`: renders and publishes; prints diagnostics to `err` and a summary to
+/// `out`. Returns the exit code: 0 built, 1 content errors (the previous site untouched).
+int Build(const BuildOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace keikaku::pipeline
+
+#endif  // KEIKAKU_PIPELINE_BUILD_H_

@@ -1,0 +1,264 @@
+// End-to-end tests of the build on whole content folders (tests/sites/).
+#include "pipeline/build.h"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using keikaku::diag::Diagnostics;
+using keikaku::output::OutputTree;
+using keikaku::pipeline::BuildOptions;
+using keikaku::pipeline::RenderToTree;
+
+namespace {
+
+const fs::path kRoot = KEIKAKU_SOURCE_DIR;
+
+OutputTree BuildTree(const fs::path& source, Diagnostics& diags) {
+  BuildOptions options;
+  options.source = source;
+  OutputTree tree;
+  keikaku::load::SourceTexts sources;
+  int pages = 0;
+  bool ok = RenderToTree(options, tree, pages, sources, diags);
+  INFO(diags.Format(sources));
+  REQUIRE(ok);
+  return tree;
+}
+
+const OutputTree& BasicSite() {
+  static Diagnostics diags;
+  static OutputTree tree = BuildTree(kRoot / "tests/sites/basic", diags);
+  return tree;
+}
+
+const std::string& Page(const std::string& path) {
+  const OutputTree& tree = BasicSite();
+  auto it = tree.find(path);
+  INFO(path);
+  REQUIRE(it != tree.end());
+  return it->second;
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+// Resolves `href` (relative, maybe with #fragment) against page `from`.
+std::string Resolve(const std::string& from, const std::string& href) {
+  fs::path base = fs::path(from).parent_path();
+  std::string path = href.substr(0, href.find('#'));
+  if (path.empty()) return from;
+  return (base / path).lexically_normal().generic_string();
+}
+
+}  // namespace
+
+TEST_CASE("the basic site has every page", "[build]") {
+  for (const char* page : {"index.html", "404.html", "sample/index.html", "sample/chapter-1.html",
+                           "sample/chapter-2.html", "sample/glossary.html", "sample/full.html"}) {
+    CHECK(BasicSite().count(page) == 1);
+  }
+}
+
+TEST_CASE("every relative link and anchor resolves to a page of the site", "[build]") {
+  std::regex attr("(href|src)=\"([^\"]*)\"");
+  std::regex id("id=\"([^\"]*)\"");
+  int checked = 0;
+  for (const auto& [path, html] : BasicSite()) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0 || path == "404.html") continue;
+    for (std::sregex_iterator it(html.begin(), html.end(), attr), end; it != end; ++it) {
+      std::string href = (*it)[2];
+      if (href.rfind("http", 0) == 0 || href.rfind("mailto:", 0) == 0 || href.rfind("tel:", 0) == 0) continue;
+      INFO(path << " → " << href);
+      CHECK(href.find("//") == std::string::npos);
+      CHECK(href.front() != '/');  // relative, so the site works under any sub-path
+      std::string target = Resolve(path, href);
+      REQUIRE(BasicSite().count(target) == 1);
+      std::size_t hash = href.find('#');
+      if (hash != std::string::npos) {
+        const std::string& target_html = BasicSite().at(target);
+        CHECK(Contains(target_html, "id=\"" + href.substr(hash + 1) + "\""));
+      }
+      ++checked;
+    }
+  }
+  CHECK(checked > 50);
+}
+
+TEST_CASE("links name index.html explicitly and the 404 page uses the base path", "[build]") {
+  CHECK(Contains(Page("sample/chapter-1.html"), "<a href=\"../index.html\">トップ</a>"));
+  CHECK(Contains(Page("index.html"), "href=\"sample/index.html\""));
+  const std::string& notfound = Page("404.html");
+  CHECK(Contains(notfound, "href=\"/plans/index.html\""));
+  CHECK(Contains(notfound, "<link rel=\"stylesheet\" href=\"/plans/assets/style."));
+}
+
+TEST_CASE("pages are semantic: one h1, lang, landmarks, skip link", "[build]") {
+  for (const auto& [path, html] : BasicSite()) {
+    if (path.find(".html") == std::string::npos) continue;
+    INFO(path);
+    CHECK(Contains(html, "<html lang=\"ja\">"));
+    std::size_t h1 = 0;
+    for (std::size_t at = html.find("<h1"); at != std::string::npos; at = html.find("<h1", at + 1)) ++h1;
+    CHECK(h1 == 1);
+    CHECK(Contains(html, "<main id=\"main\""));
+    CHECK(Contains(html, "<a class=\"skip-link\" href=\"#main\">"));
+    CHECK(Contains(html, "<header"));
+    CHECK(Contains(html, "<footer"));
+  }
+}
+
+TEST_CASE("headings never skip a level", "[build]") {
+  std::regex heading("<h([1-6])[ >]");
+  for (const auto& [path, html] : BasicSite()) {
+    if (path.find(".html") == std::string::npos) continue;
+    int previous = 0;
+    for (std::sregex_iterator it(html.begin(), html.end(), heading), end; it != end; ++it) {
+      int level = std::stoi((*it)[1]);
+      INFO(path << " h" << previous << " → h" << level);
+      CHECK(level <= previous + 1);
+      previous = level;
+    }
+  }
+}
+
+TEST_CASE("the overview shows dates in 和暦 with 西暦, the period, preface and contents", "[build]") {
+  const std::string& html = Page("sample/index.html");
+  CHECK(Contains(html, "<dt>策定</dt><dd><time datetime=\"2023-05-16\">令和5年5月16日（2023年5月16日）</time></dd>"));
+  CHECK(Contains(html, "<dt>改定</dt><dd><time datetime=\"2024-03\">令和6年3月（2024年3月）</time></dd>"));
+  CHECK(Contains(html, "令和5年度（2023年度）から令和7年度（2025年度）まで"));
+  CHECK(Contains(html, "<p>本町では、デジタル技術を活用して住民の利便性を高めます。</p>"));
+  CHECK(Contains(html, "見本町長 見本 太郎"));
+  CHECK(Contains(html, "<a href=\"chapter-1.html#sec-1-1\">1.1 目的</a>"));
+  CHECK(Contains(html, "<caption id=\"revisions-caption\">改訂履歴</caption>"));
+}
+
+TEST_CASE("every plan page shows the contact from the colophon", "[build]") {
+  for (const char* page : {"sample/index.html", "sample/chapter-1.html", "sample/glossary.html", "sample/full.html"}) {
+    INFO(page);
+    CHECK(Contains(Page(page), "<h2 id=\"contact-heading\">問い合わせ先</h2>"));
+    CHECK(Contains(Page(page), "<p>総務課 DX推進係</p>"));
+  }
+}
+
+TEST_CASE("chapters have breadcrumbs and previous/next links", "[build]") {
+  const std::string& html = Page("sample/chapter-1.html");
+  CHECK(Contains(html, "<span aria-current=\"page\">第1章 計画の背景</span>"));
+  CHECK(Contains(html, "<a href=\"index.html\" rel=\"prev\">"));
+  CHECK(Contains(html, "<a href=\"chapter-2.html\" rel=\"next\">"));
+  CHECK(Contains(Page("sample/chapter-2.html"), "<a href=\"glossary.html\" rel=\"next\">"));
+}
+
+TEST_CASE("each content element renders", "[build]") {
+  const std::string& c1 = Page("sample/chapter-1.html");
+  const std::string& c2 = Page("sample/chapter-2.html");
+  // Tables: caption, column and row headers, spans, a focusable scrolling region.
+  CHECK(Contains(c1, "<caption id=\"sec-1-1-1-b1\">推進体制の役割</caption>"));
+  CHECK(Contains(c1, "<th scope=\"col\">機能</th>"));
+  CHECK(Contains(c1, "<th scope=\"row\">DX推進部門</th>"));
+  CHECK(Contains(c1, "<td colspan=\"2\">各担当部署</td>"));
+  CHECK(Contains(c1, "role=\"region\" aria-labelledby=\"sec-1-1-1-b1\" tabindex=\"0\""));
+  // Figures without an image carry a description, number and source.
+  CHECK(Contains(c1, "<span class=\"num\">図表-1</span> DXの概念図<span class=\"figure-source\">（出典：総務省 HP）</span>"));
+  CHECK(Contains(c1, "<p>この図は元の計画では画像で示されています。</p>"));
+  CHECK(Contains(c1, "<p class=\"callout-title\">基本理念</p>"));
+  // Glossary references link to the entry.
+  CHECK(Contains(c1, "（<a class=\"term\" href=\"glossary.html#term-dx\">DX</a>）"));
+  CHECK(Contains(c1, "<a class=\"term\" href=\"glossary.html#term-bpr\">業務の見直し</a>"));
+  // Measures: heading one level down, priority in words, fields.
+  CHECK(Contains(c2, "<h3 id=\"sec-2-1-b1-1-h\"><span class=\"num\">重点施策①</span> 窓口のデジタル化</h3>"));
+  CHECK(Contains(c2, "重点的に取り組む施策です。"));
+  CHECK(Contains(c2, "<dt>担当所属</dt><dd>住民課</dd>"));
+  CHECK(Contains(c2, "<dt>R7目標</dt><dd>申請の50％をオンライン化</dd>"));
+  // Schedules: fiscal-year columns, spans in words, continuing and free text.
+  CHECK(Contains(c2, "<th scope=\"col\">令和5年度<span class=\"seireki\">（2023年度）</span></th>"));
+  CHECK(Contains(c2, "<th scope=\"row\">標準化</th><td>令和5年度（2023年度）から令和7年度（2025年度）まで</td>"));
+  CHECK(Contains(c2, "<th scope=\"row\">移行</th><td>令和7年度（2025年度）（以降も継続）</td>"));
+  CHECK(Contains(c2, "<th scope=\"row\">研修</th><td>随時</td>"));
+  // Organisation, statistics, references, term boxes.
+  CHECK(Contains(c2, "<tr><th scope=\"row\">CIO</th><td>副町長</td><td>全体方針の決定</td></tr>"));
+  CHECK(Contains(c2, "<span class=\"unit-name\">作業部会</span>"));
+  CHECK(Contains(c2, "<caption id=\"sec-2-1-b4\">年代別の回答（単位：人）</caption>"));
+  CHECK(Contains(c2, "<tr><th scope=\"row\">20代</th><td>30</td></tr>"));
+  CHECK(Contains(c2, "<cite>自治体DX推進計画</cite>（総務省、令和2年12月（2020年12月））"));
+  CHECK(Contains(c2, "<p class=\"expansion\" lang=\"en\">Digital Transformation</p>"));
+}
+
+TEST_CASE("the glossary is in 五十音 order with Latin-read terms first", "[build]") {
+  const std::string& html = Page("sample/glossary.html");
+  std::size_t a = html.find("id=\"term-3\""), dx = html.find("id=\"term-dx\""), bpr = html.find("id=\"term-bpr\"");
+  REQUIRE(a != std::string::npos);
+  // Readings: あじゃいる < でぃーえっくす < びーぴーあーる.
+  CHECK(a < dx);
+  CHECK(dx < bpr);
+  CHECK(Contains(html, "<p class=\"expansion\" lang=\"en\">Business Process Re-engineering</p>"));
+  CHECK(Contains(html, "関連する用語：<a href=\"#term-bpr\">BPR</a>"));
+}
+
+TEST_CASE("the full text holds every chapter with glossary links on the same page", "[build]") {
+  const std::string& html = Page("sample/full.html");
+  CHECK(Contains(html, "<h2 id=\"ch-1\"><span class=\"num\">第1章</span> 計画の背景</h2>"));
+  CHECK(Contains(html, "<h3 id=\"sec-1-1\">"));
+  CHECK(Contains(html, "<a class=\"term\" href=\"#term-dx\">DX</a>"));
+  CHECK(Contains(html, "<h2 id=\"glossary\">用語集</h2>"));
+}
+
+TEST_CASE("content is escaped: no markup from content fields reaches the page", "[build]") {
+  const fs::path dir = fs::temp_directory_path() / ("keikaku-xss-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "plans/x");
+  std::ofstream(dir / "site.yaml") << "title: \"<script>alert(1)</script>\"\n";
+  std::ofstream(dir / "plans/x/plan.yaml")
+      << "municipality: {name: \"<img src=x onerror=alert(1)>\"}\ntitle: \"\\\"><b>t</b>\"\nkind: k\n"
+         "chapters: [c.yaml]\n";
+  std::ofstream(dir / "plans/x/c.yaml") << "title: \"<i>c</i>\"\ncontent:\n  - \"<script>x()</script>\"\n"
+                                          "  - table: {caption: \"<b>\", rows: [[\"<u>u</u>\"]]}\n";
+  Diagnostics diags;
+  OutputTree tree = BuildTree(dir, diags);
+  fs::remove_all(dir);
+  for (const auto& [path, html] : tree) {
+    if (path.find(".html") == std::string::npos) continue;
+    INFO(path);
+    CHECK_FALSE(Contains(html, "<script"));
+    CHECK_FALSE(Contains(html, "<img"));
+    CHECK_FALSE(Contains(html, "<b>"));
+    CHECK_FALSE(Contains(html, "<i>"));
+    CHECK_FALSE(Contains(html, "<u>"));
+  }
+  CHECK(Contains(tree.at("x/c.html"), "&lt;i&gt;c&lt;/i&gt;"));
+}
+
+TEST_CASE("two builds of the same content are byte-identical", "[build]") {
+  Diagnostics diags;
+  OutputTree again = BuildTree(kRoot / "tests/sites/basic", diags);
+  CHECK(again == BasicSite());
+}
+
+TEST_CASE("an unknown glossary reference fails the build with its position", "[build]") {
+  const fs::path dir = fs::temp_directory_path() / ("keikaku-ref-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "plans/x");
+  std::ofstream(dir / "site.yaml") << "title: t\n";
+  std::ofstream(dir / "plans/x/plan.yaml") << "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n";
+  std::ofstream(dir / "plans/x/c.yaml") << "title: c\ncontent:\n  - |\n    一行目\n    [[CIO]]を置く\n";
+  BuildOptions options;
+  options.source = dir;
+  OutputTree tree;
+  keikaku::load::SourceTexts sources;
+  Diagnostics diags;
+  int pages = 0;
+  CHECK_FALSE(RenderToTree(options, tree, pages, sources, diags));
+  fs::remove_all(dir);
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.items()[0].pos.file == (dir / "plans/x/c.yaml").generic_string());
+  CHECK(diags.items()[0].pos.line == 5);
+  CHECK(diags.items()[0].pos.column == 5);
+  CHECK(diags.items()[0].rule == "ref.glossary");
+}

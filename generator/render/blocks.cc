@@ -1,0 +1,305 @@
+// Content blocks and sections → template dictionaries (blocks.tpl, section.tpl, heading.tpl).
+#include <algorithm>
+
+#include "render/page_context.h"
+#include "text/date.h"
+#include "text/escape.h"
+
+namespace keikaku::render {
+
+using ctemplate::TemplateDictionary;
+
+std::string PageContext::Markdown(const model::Markdown& md, int level, bool unwrap) {
+  markdown::Options options;
+  options.heading_offset = level;
+  options.unwrap_paragraph = unwrap;
+  options.id_prefix = "f" + std::to_string(++fragments_) + "-";
+  options.term_href = [this](const std::string& name) {
+    const model::GlossaryEntry* e = FindTerm(name);
+    return e ? TermHref(*e) : std::string();
+  };
+  return markdown::Render(md, options, diags_).html;
+}
+
+const model::GlossaryEntry* PageContext::FindTerm(const std::string& name) const {
+  if (!terms_) return nullptr;
+  auto it = terms_->find(name);
+  return it == terms_->end() ? nullptr : it->second;
+}
+
+void SetOptional(TemplateDictionary* dict, const char* name, const std::string& value) {
+  if (!value.empty()) dict->AddSectionDictionary(name)->SetValue("TEXT", value);
+}
+
+std::string PeriodText(int from, int to) {
+  if (from == to) return text::FormatFiscalBoth(from);
+  return text::FormatFiscalBoth(from) + "から" + text::FormatFiscalBoth(to) + "まで";
+}
+
+void FillHeading(TemplateDictionary* dict, int level, const std::string& id,
+                 const std::string& number, const std::string& title) {
+  dict->SetFilename("heading.tpl");
+  static const char* kLevels[] = {"H2", "H2", "H2", "H3", "H4", "H5", "H6"};
+  TemplateDictionary* h = dict->AddSectionDictionary(kLevels[std::clamp(level, 2, 6)]);
+  h->SetValue("ID", id);
+  h->SetValue("TITLE", title);
+  SetOptional(h, "NUMBER", number);
+}
+
+namespace {
+
+std::string JoinStrings(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const std::string& s : items) out += (out.empty() ? "" : separator) + s;
+  return out;
+}
+
+void AppendUnits(std::string& html, const std::vector<model::Unit>& units) {
+  html += "<ul class=\"units\">\n";
+  for (const model::Unit& u : units) {
+    html += "<li><span class=\"unit-name\">";
+    text::AppendEscapedHtml(html, u.name);
+    html += "</span>";
+    if (!u.description.empty()) {
+      html += "<span class=\"unit-description\">：";
+      text::AppendEscapedHtml(html, u.description);
+      html += "</span>";
+    }
+    if (!u.units.empty()) AppendUnits(html, u.units);
+    html += "</li>\n";
+  }
+  html += "</ul>\n";
+}
+
+struct ScheduleLine {
+  const model::ScheduleRow* row;
+  int depth;
+};
+
+void Flatten(const std::vector<model::ScheduleRow>& rows, int depth, std::vector<ScheduleLine>& out) {
+  for (const model::ScheduleRow& r : rows) {
+    out.push_back({&r, depth});
+    Flatten(r.rows, depth + 1, out);
+  }
+}
+
+// Fills one BLOCK dictionary; `id` is the block's anchor.
+class BlockFiller {
+ public:
+  BlockFiller(TemplateDictionary* block, int level, std::string id, PageContext& ctx)
+      : block_(block), level_(level), id_(std::move(id)), ctx_(ctx) {}
+
+  void operator()(const model::Markdown& md) {
+    block_->AddSectionDictionary("MARKDOWN")->SetValue("HTML", ctx_.Markdown(md, level_));
+  }
+
+  void operator()(const model::Figure& f) {
+    TemplateDictionary* d = block_->AddSectionDictionary("FIGURE");
+    d->SetValue("ID", id_);
+    d->SetValue("CAPTION", f.caption);
+    SetOptional(d, "NUMBER", f.number);
+    SetOptional(d, "SOURCE", f.source);
+    if (!f.image.empty()) {
+      TemplateDictionary* img = d->AddSectionDictionary("IMAGE");
+      img->SetValue("SRC", f.image);
+      img->SetValue("ALT", f.alt);
+    }
+    if (!f.description.empty()) {
+      d->AddSectionDictionary("DESCRIPTION")->SetValue("HTML", ctx_.Markdown(f.description, level_));
+    }
+  }
+
+  void operator()(const model::Table& t) {
+    TemplateDictionary* d = block_->AddSectionDictionary("TABLE");
+    d->SetValue("ID", id_);
+    d->SetValue("CAPTION", t.caption);
+    SetOptional(d, "NUMBER", t.number);
+    SetOptional(d, "SOURCE", t.source);
+    if (!t.header.empty()) {
+      TemplateDictionary* head = d->AddSectionDictionary("HEAD");
+      for (const std::string& h : t.header) head->AddSectionDictionary("TH")->SetValue("TEXT", h);
+    }
+    for (const auto& row : t.rows) {
+      TemplateDictionary* r = d->AddSectionDictionary("ROW");
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        const model::TableCell& cell = row[i];
+        TemplateDictionary* c = r->AddSectionDictionary("CELL");
+        TemplateDictionary* kind = c->AddSectionDictionary(t.row_header && i == 0 ? "TH" : "TD");
+        kind->SetValue("HTML", ctx_.Markdown(cell.text, level_, /*unwrap=*/true));
+        if (cell.rowspan > 1) kind->AddSectionDictionary("ROWSPAN")->SetIntValue("N", cell.rowspan);
+        if (cell.colspan > 1) kind->AddSectionDictionary("COLSPAN")->SetIntValue("N", cell.colspan);
+      }
+    }
+    if (!t.note.empty()) d->AddSectionDictionary("NOTE")->SetValue("HTML", ctx_.Markdown(t.note, level_));
+  }
+
+  void operator()(const model::Callout& c) {
+    TemplateDictionary* d = block_->AddSectionDictionary("CALLOUT");
+    SetOptional(d, "TITLE", c.title);
+    d->SetValue("BODY", ctx_.Markdown(c.body, level_));
+  }
+
+  void operator()(const model::MeasureList& list) {
+    TemplateDictionary* d = block_->AddSectionDictionary("MEASURES");
+    int n = 0;
+    for (const model::Measure& m : list.items) {
+      TemplateDictionary* md = d->AddSectionDictionary("MEASURE");
+      std::string id = id_ + "-" + std::to_string(++n);
+      md->SetValue("ID", id);
+      FillHeading(md->AddIncludeDictionary("HEADING"), level_ + 1, id + "-h", m.number, m.title);
+      if (m.priority) md->ShowSection("PRIORITY");
+      SetOptional(md, "POLICY", m.policy);
+      const std::pair<const char*, const model::Markdown*> fields[] = {
+          {"主な課題", &m.challenges}, {"方向性", &m.direction}, {"主な取組", &m.actions},
+          {"効果", &m.effects},       {"実施時期", &m.period},  {"内容", &m.body},
+      };
+      for (const auto& [label, text] : fields) {
+        if (text->empty()) continue;
+        TemplateDictionary* f = md->AddSectionDictionary("FIELD");
+        f->SetValue("LABEL", label);
+        f->SetValue("HTML", ctx_.Markdown(*text, level_ + 1));
+      }
+      SetOptional(md, "OWNER", m.owner);
+      SetOptional(md, "RELATED", JoinStrings(m.related, "、"));
+      for (const model::Target& t : m.targets) {
+        TemplateDictionary* td = md->AddSectionDictionary("TARGET");
+        td->SetValue("LABEL", t.label);
+        td->SetValue("VALUE", t.value);
+      }
+    }
+  }
+
+  void operator()(const model::Schedule& s) {
+    TemplateDictionary* d = block_->AddSectionDictionary("SCHEDULE");
+    d->SetValue("ID", id_);
+    d->SetValue("CAPTION", s.caption);
+    for (int y = s.from; y <= s.to; ++y) {
+      TemplateDictionary* yd = d->AddSectionDictionary("YEAR");
+      yd->SetValue("WAREKI", text::FormatFiscalWareki(y));
+      yd->SetValue("SEIREKI", std::to_string(y) + "年度");
+    }
+    std::vector<ScheduleLine> lines;
+    Flatten(s.rows, 0, lines);
+    for (const ScheduleLine& line : lines) {
+      const model::ScheduleRow& r = *line.row;
+      TemplateDictionary* rd = d->AddSectionDictionary("ROW");
+      rd->SetIntValue("DEPTH", std::min(line.depth, 2));
+      rd->SetValue("ITEM", r.item);
+      int from = r.from.value_or(0);
+      int to = r.to ? *r.to : (r.continues ? s.to : from);
+      std::string when = r.text;
+      if (when.empty() && r.from) when = PeriodText(from, to) + (r.continues ? "（以降も継続）" : "");
+      rd->SetValue("WHEN", when);
+      for (int y = s.from; y <= s.to; ++y) {
+        bool on = r.from && y >= from && y <= to;
+        rd->AddSectionDictionary("YEAR")->ShowSection(on ? "ON" : "OFF");
+      }
+    }
+    if (!s.note.empty()) d->AddSectionDictionary("NOTE")->SetValue("HTML", ctx_.Markdown(s.note, level_));
+  }
+
+  void operator()(const model::Organization& o) {
+    TemplateDictionary* d = block_->AddSectionDictionary("ORGANIZATION");
+    if (!o.roles.empty()) {
+      TemplateDictionary* roles = d->AddSectionDictionary("ROLES");
+      roles->SetValue("ID", id_);
+      roles->SetValue("CAPTION", o.caption);
+      for (const model::Role& r : o.roles) {
+        TemplateDictionary* rd = roles->AddSectionDictionary("ROLE");
+        rd->SetValue("FUNCTION", r.function);
+        rd->SetValue("ASSIGNEE", r.assignee);
+        rd->SetValue("ROLE", r.role);
+      }
+    }
+    if (!o.units.empty()) {
+      TemplateDictionary* units = d->AddSectionDictionary("UNITS");
+      units->SetValue("CAPTION", o.roles.empty() ? o.caption : o.caption + "（組織の構成）");
+      std::string html;
+      AppendUnits(html, o.units);
+      units->SetValue("UNITS_HTML", html);
+    }
+  }
+
+  void operator()(const model::Statistics& s) {
+    TemplateDictionary* d = block_->AddSectionDictionary("STATISTICS");
+    d->SetValue("ID", id_);
+    d->SetValue("CAPTION", s.caption);
+    SetOptional(d, "UNIT", s.unit);
+    SetOptional(d, "SOURCE", s.source);
+    for (const model::Series& series : s.series) d->AddSectionDictionary("SERIES")->SetValue("NAME", series.name);
+    for (std::size_t i = 0; i < s.categories.size(); ++i) {
+      TemplateDictionary* row = d->AddSectionDictionary("ROW");
+      row->SetValue("CATEGORY", s.categories[i]);
+      for (const model::Series& series : s.series) {
+        char buf[32] = "";
+        if (i < series.values.size()) std::snprintf(buf, sizeof buf, "%g", series.values[i]);
+        row->AddSectionDictionary("VALUE")->SetValue("TEXT", buf);
+      }
+    }
+  }
+
+  void operator()(const model::References& refs) {
+    TemplateDictionary* d = block_->AddSectionDictionary("REFERENCES");
+    SetOptional(d, "CAPTION", refs.caption);
+    for (const model::Reference& r : refs.items) {
+      TemplateDictionary* item = d->AddSectionDictionary("ITEM");
+      item->SetValue("TITLE", r.title);
+      std::vector<std::string> meta;
+      if (!r.issuer.empty()) meta.push_back(r.issuer);
+      if (r.date) meta.push_back(text::FormatDateBoth(*r.date));
+      SetOptional(item, "META", JoinStrings(meta, "、"));
+      SetOptional(item, "URL", r.url);
+      if (!r.note.empty()) item->AddSectionDictionary("NOTE")->SetValue("HTML", ctx_.Markdown(r.note, level_));
+    }
+  }
+
+  void operator()(const model::TermBox& box) {
+    TemplateDictionary* d = block_->AddSectionDictionary("TERMS");
+    for (const std::string& name : box.terms) {
+      const model::GlossaryEntry* e = ctx_.FindTerm(name);
+      if (!e) {
+        ctx_.diags().Error(box.pos, "ref.glossary", "用語集にない用語「" + name + "」が terms に書かれています。",
+                           "用語集（glossary.yaml）に用語を加えるか、用語集の用語か別名に直してください。");
+        continue;
+      }
+      TemplateDictionary* t = d->AddSectionDictionary("TERM");
+      t->SetValue("TERM", e->term);
+      t->SetValue("HREF", ctx_.TermHref(*e));
+      SetOptional(t, "EXPANSION", e->expansion);
+      t->SetValue("DEFINITION", ctx_.Markdown(e->definition, level_));
+    }
+  }
+
+ private:
+  TemplateDictionary* block_;
+  int level_;
+  std::string id_;
+  PageContext& ctx_;
+};
+
+}  // namespace
+
+void FillBlocks(TemplateDictionary* dict, const std::vector<model::Block>& blocks, int level,
+                const std::string& anchor_base, PageContext& ctx) {
+  dict->SetFilename("blocks.tpl");
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    BlockFiller filler(dict->AddSectionDictionary("BLOCK"), level,
+                       anchor_base + "-b" + std::to_string(i + 1), ctx);
+    std::visit(filler, blocks[i]);
+  }
+}
+
+void FillSections(TemplateDictionary* dict, const std::vector<model::Section>& sections, int level,
+                  PageContext& ctx) {
+  for (const model::Section& s : sections) {
+    TemplateDictionary* body = dict->AddSectionDictionary("SECTION")->AddIncludeDictionary("SECTION_BODY");
+    body->SetFilename("section.tpl");
+    body->SetValue("ID", s.id);
+    body->SetIntValue("LEVEL", std::min(level, 6));
+    FillHeading(body->AddIncludeDictionary("HEADING"), level, s.id, s.number, s.title);
+    FillBlocks(body->AddIncludeDictionary("CONTENT"), s.content, level, s.id, ctx);
+    FillSections(body, s.sections, level + 1, ctx);
+  }
+}
+
+}  // namespace keikaku::render

@@ -1,0 +1,411 @@
+#include "render/render.h"
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+#include <unicode/coll.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "assetpipe/scss.h"
+#include "render/page_context.h"
+#include "render/urls.h"
+#include "text/date.h"
+
+namespace keikaku::render {
+
+using ctemplate::TemplateDictionary;
+
+namespace {
+
+constexpr const char* kStylesheetEntry = "assets/scss/style.scss";
+
+struct Link {
+  std::string href, label;
+};
+
+// Output paths of one plan's pages.
+struct PlanPaths {
+  explicit PlanPaths(const model::Plan& p) : slug(p.slug) {}
+  std::string Overview() const { return slug + "/index.html"; }
+  std::string Chapter(const model::Chapter& c) const { return slug + "/" + c.slug + ".html"; }
+  std::string Glossary() const { return slug + "/glossary.html"; }
+  std::string Full() const { return slug + "/full.html"; }
+  std::string slug;
+};
+
+std::string ChapterLabel(const model::Chapter& c) { return c.number.empty() ? c.title : c.number + " " + c.title; }
+std::string SectionLabel(const model::Section& s) { return s.number.empty() ? s.title : s.number + " " + s.title; }
+
+// Glossary entries in 五十音 order of their reading (Latin-read terms first, as ICU's
+// Japanese collation puts Latin before kana); the term breaks ties.
+std::vector<const model::GlossaryEntry*> SortedGlossary(const model::Plan& plan) {
+  std::vector<const model::GlossaryEntry*> entries;
+  for (const model::GlossaryEntry& e : plan.glossary) entries.push_back(&e);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("ja"), status));
+  if (U_FAILURE(status)) return entries;
+  collator->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
+  auto key = [](const model::GlossaryEntry* e) { return e->reading.empty() ? e->term : e->reading; };
+  std::stable_sort(entries.begin(), entries.end(), [&](auto* a, auto* b) {
+    UErrorCode s = U_ZERO_ERROR;
+    UCollationResult r = collator->compareUTF8(key(a), key(b), s);
+    if (r == UCOL_EQUAL) r = collator->compareUTF8(a->term, b->term, s);
+    return r == UCOL_LESS;
+  });
+  return entries;
+}
+
+class SiteRenderer {
+ public:
+  SiteRenderer(const model::Site& site, output::OutputTree& out, Stats& stats, diag::Diagnostics& diags)
+      : site_(site), out_(out), stats_(stats), diags_(diags) {}
+
+  bool LoadTheme(const theme::Theme& theme) {
+    for (const auto& [path, text] : theme.ReadAll("templates/")) {
+      std::string name = path.substr(std::string("templates/").size());
+      if (!cache_.StringToTemplateCache(name, text, ctemplate::STRIP_BLANK_LINES)) {
+        diags_.Error({theme.Origin(path), 0, 0}, "theme.template", "テンプレート " + name + " を読み込めません。",
+                     "{{ }} の書き方と、各ファイルの1行目の {{%AUTOESCAPE context=\"HTML\"}} を確かめてください。");
+      }
+    }
+    auto css = assetpipe::CompileScss(kStylesheetEntry, theme.ReadAll("assets/"), diags_);
+    if (!css) return false;
+    stylesheet_ = "assets/style." + assetpipe::ContentHash(*css) + ".css";
+    out_[stylesheet_] = *css;
+    return !diags_.has_errors();
+  }
+
+  void RenderAll() {
+    RenderIndex();
+    Render404();
+    for (const model::Plan& plan : site_.plans) RenderPlan(plan);
+  }
+
+ private:
+  // A page: the layout with the body template included; returns the body dictionary.
+  struct Page {
+    std::string path;
+    std::unique_ptr<TemplateDictionary> layout;
+    TemplateDictionary* body;
+  };
+
+  Page StartPage(const std::string& path, const std::string& body_template, const std::string& title,
+                 const std::string& root) {
+    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr};
+    TemplateDictionary& d = *page.layout;
+    d.SetTemplateGlobalValue("ROOT", root);
+    d.SetTemplateGlobalValue("SITE_TITLE", site_.title);
+    d.SetValue("PAGE_TITLE", title);
+    d.SetValue("STYLESHEET", stylesheet_);
+    SetOptional(&d, "DESCRIPTION", site_.description);
+    page.body = d.AddIncludeDictionary("BODY");
+    page.body->SetFilename(body_template);
+    return page;
+  }
+
+  void Finish(Page& page) {
+    std::string html;
+    if (!cache_.ExpandWithData("layout.tpl", ctemplate::STRIP_BLANK_LINES, page.layout.get(), nullptr, &html)) {
+      diags_.Error({"templates/layout.tpl", 0, 0}, "theme.template", "ページ " + page.path + " を作れません。",
+                   "テンプレートの {{>…}} と {{#…}}…{{/…}} の対応を確かめてください。");
+      return;
+    }
+    out_[page.path] = std::move(html);
+    ++stats_.pages;
+  }
+
+  void SetPlanChrome(Page& page, const model::Plan& plan, const std::vector<Link>& crumbs) {
+    TemplateDictionary& d = *page.layout;
+    std::string root = RootPrefix(page.path);
+    std::string overview = RelativeUrl(page.path, PlanPaths(plan).Overview());
+    d.SetTemplateGlobalValue("PLAN_ROOT", overview.substr(0, overview.size() - std::string("index.html").size()));
+    TemplateDictionary* p = d.AddSectionDictionary("PLAN");
+    p->SetValue("MUNICIPALITY", plan.municipality.name);
+    p->SetValue("TITLE", plan.title);
+    TemplateDictionary* bc = d.AddSectionDictionary("BREADCRUMBS");
+    TemplateDictionary* home = bc->AddSectionDictionary("CRUMB")->AddSectionDictionary("LINK");
+    home->SetValue("HREF", root + "index.html");
+    home->SetValue("LABEL", "トップ");
+    for (std::size_t i = 0; i < crumbs.size(); ++i) {
+      TemplateDictionary* c = bc->AddSectionDictionary("CRUMB");
+      bool current = i + 1 == crumbs.size();
+      TemplateDictionary* cd = c->AddSectionDictionary(current ? "CURRENT" : "LINK");
+      cd->SetValue("LABEL", crumbs[i].label);
+      cd->SetValue("HREF", crumbs[i].href);
+    }
+    TemplateDictionary* contact = d.AddSectionDictionary("CONTACT");
+    if (plan.colophon) {
+      const model::Colophon& c = *plan.colophon;
+      SetOptional(contact, "PUBLISHER", c.publisher.empty() ? plan.municipality.name : c.publisher);
+      SetOptional(contact, "DEPARTMENT", c.department);
+      SetOptional(contact, "ADDRESS", c.address);
+      if (!c.phone.empty()) {
+        TemplateDictionary* phone = contact->AddSectionDictionary("PHONE");
+        phone->SetValue("TEXT", c.phone);
+        std::string tel;
+        for (char ch : c.phone) {
+          if ((ch >= '0' && ch <= '9') || ch == '+') tel += ch;
+        }
+        phone->SetValue("TEL", tel);
+      }
+      SetOptional(contact, "EMAIL", c.email);
+      SetOptional(contact, "URL", c.url);
+    } else {
+      SetOptional(contact, "PUBLISHER", plan.municipality.name);
+    }
+  }
+
+  void SetPager(Page& page, const Link* prev, const Link* next) {
+    if (!prev && !next) return;
+    TemplateDictionary* pager = page.layout->AddSectionDictionary("PAGER");
+    for (auto [name, link] : {std::pair{"PREV", prev}, std::pair{"NEXT", next}}) {
+      if (!link) continue;
+      TemplateDictionary* d = pager->AddSectionDictionary(name);
+      d->SetValue("HREF", link->href);
+      d->SetValue("LABEL", link->label);
+    }
+  }
+
+  void RenderIndex() {
+    Page page = StartPage("index.html", "index.tpl", site_.title, "");
+    SetOptional(page.body, "SITE_DESCRIPTION", site_.description);
+    for (const model::Plan& plan : site_.plans) {
+      TemplateDictionary* item = page.body->AddSectionDictionary("PLAN_ITEM");
+      item->SetValue("HREF", PlanPaths(plan).Overview());
+      item->SetValue("MUNICIPALITY", plan.municipality.name);
+      item->SetValue("TITLE", plan.title);
+      item->SetValue("KIND", plan.kind);
+      if (plan.period) SetOptional(item, "PERIOD", PeriodText(plan.period->from, plan.period->to));
+      if (plan.revised) {
+        SetOptional(item, "DATE", text::FormatDateBoth(*plan.revised) + "改定");
+      } else if (plan.established) {
+        SetOptional(item, "DATE", text::FormatDateBoth(*plan.established) + "策定");
+      }
+    }
+    Finish(page);
+  }
+
+  void Render404() {
+    // Servers show 404.html at any depth, so its links start from the site's base path.
+    Page page = StartPage("404.html", "404.tpl", "ページが見つかりません | " + site_.title, site_.base_path);
+    Finish(page);
+  }
+
+  void RenderPlan(const model::Plan& plan) {
+    TermIndex terms;
+    for (const model::GlossaryEntry& e : plan.glossary) {
+      terms.emplace(e.term, &e);
+      for (const std::string& a : e.aliases) terms.emplace(a, &e);
+    }
+    PlanPaths paths(plan);
+    const std::string plan_title = plan.municipality.name + " " + plan.title;
+    const std::string suffix = " | " + plan_title + " | " + site_.title;
+    const std::string overview_href = "index.html";
+
+    // Reading order for previous/next: overview, chapters, glossary.
+    std::vector<Link> sequence = {{overview_href, "概要・目次"}};
+    for (const model::Chapter& c : plan.chapters) {
+      sequence.push_back({RelativeUrl(paths.Overview(), paths.Chapter(c)), ChapterLabel(c)});
+    }
+    if (!plan.glossary.empty()) sequence.push_back({"glossary.html", "用語集"});
+
+    RenderOverview(plan, terms, plan.title + " | " + plan.municipality.name + " | " + site_.title);
+    for (std::size_t i = 0; i < plan.chapters.size(); ++i) {
+      const model::Chapter& c = plan.chapters[i];
+      Page page = StartPage(paths.Chapter(c), "chapter.tpl", ChapterLabel(c) + suffix, "../");
+      SetPlanChrome(page, plan, {{overview_href, plan.title}, {"", ChapterLabel(c)}});
+      SetPager(page, &sequence[i], i + 2 < sequence.size() ? &sequence[i + 2] : nullptr);
+      PageContext ctx(&plan, &terms, "glossary.html", diags_);
+      TemplateDictionary* d = page.body;
+      std::string id = "ch-" + std::to_string(i + 1);
+      d->SetValue("ID", id);
+      d->SetValue("TITLE", c.title);
+      SetOptional(d, "NUMBER", c.number);
+      if (c.sections.size() > 1) {
+        TemplateDictionary* toc = d->AddSectionDictionary("HAS_TOC");
+        for (const model::Section& s : c.sections) {
+          TemplateDictionary* item = toc->AddSectionDictionary("TOC_ITEM");
+          item->SetValue("ID", s.id);
+          item->SetValue("LABEL", SectionLabel(s));
+        }
+      }
+      FillBlocks(d->AddIncludeDictionary("CONTENT"), c.content, 1, id, ctx);
+      FillSections(d, c.sections, 2, ctx);
+      Finish(page);
+    }
+    if (!plan.glossary.empty()) RenderGlossary(plan, terms, suffix, sequence);
+    RenderFull(plan, terms, "全文" + suffix);
+  }
+
+  void RenderOverview(const model::Plan& plan, const TermIndex& terms, const std::string& title) {
+    PlanPaths paths(plan);
+    Page page = StartPage(paths.Overview(), "overview.tpl", title, "../");
+    SetPlanChrome(page, plan, {{"", plan.title}});
+    if (!plan.chapters.empty()) {
+      Link next{RelativeUrl(paths.Overview(), paths.Chapter(plan.chapters[0])), ChapterLabel(plan.chapters[0])};
+      SetPager(page, nullptr, &next);
+    }
+    PageContext ctx(&plan, &terms, "glossary.html", diags_);
+    TemplateDictionary* d = page.body;
+    d->SetValue("MUNICIPALITY", plan.municipality.name);
+    SetOptional(d, "PREFECTURE", plan.municipality.prefecture);
+    d->SetValue("TITLE", plan.title);
+    d->SetValue("KIND", plan.kind);
+    SetOptional(d, "SUBTITLE", plan.subtitle);
+    SetOptional(d, "SLOGAN", plan.slogan);
+    SetOptional(d, "VERSION", plan.version);
+    for (auto [name, date] : {std::pair{"ESTABLISHED", &plan.established}, std::pair{"REVISED", &plan.revised}}) {
+      if (!*date) continue;
+      TemplateDictionary* dd = d->AddSectionDictionary(name);
+      dd->SetValue("TEXT", text::FormatDateBoth(**date));
+      dd->SetValue("ISO", text::FormatIso(**date));
+    }
+    if (plan.period) {
+      TemplateDictionary* p = d->AddSectionDictionary("PERIOD");
+      p->SetValue("TEXT", PeriodText(plan.period->from, plan.period->to));
+      if (!plan.period->note.empty()) p->AddSectionDictionary("NOTE")->SetValue("HTML", ctx.Markdown(plan.period->note, 2));
+    }
+    FillPreface(d, plan, ctx);
+    for (const model::Chapter& c : plan.chapters) {
+      TemplateDictionary* cd = d->AddSectionDictionary("CHAPTER");
+      std::string href = RelativeUrl(paths.Overview(), paths.Chapter(c));
+      cd->SetValue("HREF", href);
+      cd->SetValue("LABEL", ChapterLabel(c));
+      if (c.sections.empty()) continue;
+      TemplateDictionary* hs = cd->AddSectionDictionary("HAS_SECTIONS");
+      for (const model::Section& s : c.sections) {
+        TemplateDictionary* sd = hs->AddSectionDictionary("SECTION");
+        sd->SetValue("HREF", href + "#" + s.id);
+        sd->SetValue("LABEL", SectionLabel(s));
+      }
+    }
+    if (!plan.glossary.empty()) d->AddSectionDictionary("GLOSSARY")->SetValue("HREF", "glossary.html");
+    d->SetValue("FULL_HREF", "full.html");
+    if (!plan.revisions.empty()) {
+      TemplateDictionary* revs = d->AddSectionDictionary("REVISIONS");
+      for (const model::Revision& r : plan.revisions) {
+        TemplateDictionary* rd = revs->AddSectionDictionary("REVISION");
+        rd->SetValue("DATE", text::FormatDateBoth(r.date));
+        rd->SetValue("ISO", text::FormatIso(r.date));
+        rd->SetValue("PART", r.part);
+        rd->SetValue("DESCRIPTION", r.description);
+      }
+    }
+    Finish(page);
+  }
+
+  void FillPreface(TemplateDictionary* d, const model::Plan& plan, PageContext& ctx) {
+    if (!plan.preface) return;
+    const model::Preface& p = *plan.preface;
+    TemplateDictionary* pd = d->AddSectionDictionary("PREFACE")->AddIncludeDictionary("PREFACE_BODY");
+    pd->SetFilename("preface.tpl");
+    pd->SetValue("TITLE", p.title);
+    pd->SetValue("BODY", ctx.Markdown(p.body, 2));
+    if (p.date || !p.signature.empty()) {
+      TemplateDictionary* s = pd->AddSectionDictionary("SIGNED");
+      s->SetValue("SIGNATURE", p.signature);
+      if (p.date) {
+        TemplateDictionary* dd = s->AddSectionDictionary("DATE");
+        dd->SetValue("TEXT", text::FormatDateBoth(*p.date));
+        dd->SetValue("ISO", text::FormatIso(*p.date));
+      }
+    }
+  }
+
+  void FillGlossaryList(TemplateDictionary* include, const model::Plan& plan, PageContext& ctx, int level) {
+    include->SetFilename("glossary_list.tpl");
+    for (const model::GlossaryEntry* e : SortedGlossary(plan)) {
+      TemplateDictionary* ed = include->AddSectionDictionary("ENTRY");
+      ed->SetValue("ID", e->id);
+      ed->SetValue("TERM", e->term);
+      SetOptional(ed, "READING", e->reading);
+      SetOptional(ed, "EXPANSION", e->expansion);
+      std::string aliases;
+      for (const std::string& a : e->aliases) aliases += (aliases.empty() ? "" : "、") + a;
+      SetOptional(ed, "ALIASES", aliases);
+      ed->SetValue("DEFINITION", ctx.Markdown(e->definition, level));
+      std::vector<const model::GlossaryEntry*> related;
+      for (const std::string& r : e->related) {
+        if (const model::GlossaryEntry* re = ctx.FindTerm(r)) {
+          related.push_back(re);
+        } else {
+          diags_.Error(e->pos, "ref.glossary", "関連する用語「" + r + "」が用語集にありません。",
+                       "related には用語集の用語か別名を書いてください。");
+        }
+      }
+      if (related.empty()) continue;
+      TemplateDictionary* rd = ed->AddSectionDictionary("RELATED");
+      for (const model::GlossaryEntry* re : related) {
+        TemplateDictionary* link = rd->AddSectionDictionary("LINK");
+        link->SetValue("ID", re->id);
+        link->SetValue("TERM", re->term);
+      }
+    }
+  }
+
+  void RenderGlossary(const model::Plan& plan, const TermIndex& terms, const std::string& suffix,
+                      const std::vector<Link>& sequence) {
+    PlanPaths paths(plan);
+    Page page = StartPage(paths.Glossary(), "glossary.tpl", "用語集" + suffix, "../");
+    SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "用語集"}});
+    SetPager(page, &sequence[sequence.size() - 2], nullptr);
+    PageContext ctx(&plan, &terms, "", diags_);
+    page.body->SetValue("HEADING", "用語集");
+    page.body->SetValue("PLAN_TITLE", plan.title);
+    FillGlossaryList(page.body->AddIncludeDictionary("GLOSSARY_LIST"), plan, ctx, 2);
+    Finish(page);
+  }
+
+  void RenderFull(const model::Plan& plan, const TermIndex& terms, const std::string& title) {
+    PlanPaths paths(plan);
+    Page page = StartPage(paths.Full(), "full.tpl", title, "../");
+    SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "全文"}});
+    PageContext ctx(&plan, &terms, "", diags_);
+    TemplateDictionary* d = page.body;
+    d->SetValue("TITLE", plan.title);
+    d->SetValue("MUNICIPALITY", plan.municipality.name);
+    SetOptional(d, "SLOGAN", plan.slogan);
+    std::vector<std::string> facts;
+    if (plan.established) facts.push_back("策定 " + text::FormatDateBoth(*plan.established));
+    if (plan.revised) facts.push_back("改定 " + text::FormatDateBoth(*plan.revised));
+    if (plan.period) facts.push_back("計画期間 " + PeriodText(plan.period->from, plan.period->to));
+    std::string facts_line;
+    for (const std::string& f : facts) facts_line += (facts_line.empty() ? "" : "・") + f;
+    SetOptional(d, "FACTS", facts_line);
+    FillPreface(d, plan, ctx);
+    for (std::size_t i = 0; i < plan.chapters.size(); ++i) {
+      const model::Chapter& c = plan.chapters[i];
+      TemplateDictionary* cd = d->AddSectionDictionary("CHAPTER");
+      std::string id = "ch-" + std::to_string(i + 1);
+      cd->SetValue("ID", id);
+      cd->SetValue("TITLE", c.title);
+      SetOptional(cd, "NUMBER", c.number);
+      FillBlocks(cd->AddIncludeDictionary("CONTENT"), c.content, 2, id, ctx);
+      FillSections(cd, c.sections, 3, ctx);
+    }
+    if (!plan.glossary.empty()) {
+      FillGlossaryList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), plan, ctx, 3);
+    }
+    Finish(page);
+  }
+
+  const model::Site& site_;
+  output::OutputTree& out_;
+  Stats& stats_;
+  diag::Diagnostics& diags_;
+  ctemplate::TemplateCache cache_;
+  std::string stylesheet_;
+};
+
+}  // namespace
+
+bool RenderSite(const model::Site& site, const theme::Theme& theme, output::OutputTree& out, Stats& stats,
+                diag::Diagnostics& diags) {
+  SiteRenderer renderer(site, out, stats, diags);
+  if (!renderer.LoadTheme(theme)) return false;
+  renderer.RenderAll();
+  return !diags.has_errors();
+}
+
+}  // namespace keikaku::render

@@ -1,0 +1,40 @@
+// UTF-8 helpers: decoding, validation, East Asian width, edit distance.
+#ifndef KEIKAKU_TEXT_UTF8_H_
+#define KEIKAKU_TEXT_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace keikaku::text {
+
+/// Decodes the code point at `pos` and advances `pos`; returns U+FFFD on bad bytes.
+char32_t DecodeAt(std::string_view s, std::size_t& pos);
+
+/// The last code point of `s` (U+0000 if empty).
+char32_t LastCodepoint(std::string_view s);
+/// The first code point of `s` (U+0000 if empty).
+char32_t FirstCodepoint(std::string_view s);
+
+void AppendUtf8(std::string& out, char32_t c);
+
+/// True if `s` is well-formed UTF-8. `bad_offset` receives the first bad byte's offset.
+bool IsValidUtf8(std::string_view s, std::size_t* bad_offset = nullptr);
+
+std::size_t CodepointCount(std::string_view s);
+
+/// True for East Asian Wide and Fullwidth characters (kana, kanji, 全角 punctuation).
+bool IsWide(char32_t c);
+
+/// True for hiragana, katakana, CJK ideographs and CJK punctuation (not Hangul).
+bool IsJapanese(char32_t c);
+
+/// Terminal cells taken by the first `codepoints` characters of `line`.
+int DisplayWidth(std::string_view line, int codepoints);
+
+/// Levenshtein distance counted in code points.
+std::size_t EditDistance(std::string_view a, std::string_view b);
+
+}  // namespace keikaku::text
+
+#endif  // KEIKAKU_TEXT_UTF8_H_

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs the Debian packages and npm modules keikaku needs, only those missing.
+# Usage: scripts/install-deps.sh [build|test]
+set -euo pipefail
+mode=${1:-build}
+cd "$(dirname "$0")/.."
+
+build_pkgs=(cmake g++ make pkg-config
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libsass-dev
+  libctemplate-dev libcli11-dev libicu-dev catch2)
+test_pkgs=(chromium nodejs npm)
+
+pkgs=("${build_pkgs[@]}")
+[ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+for p in "${pkgs[@]}"; do
+  # nodejs/npm may come from outside Debian (e.g. a preinstalled toolchain): accept the commands.
+  case $p in
+    nodejs) command -v node >/dev/null && continue ;;
+    npm) command -v npm >/dev/null && continue ;;
+  esac
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ "$mode" = test ]; then
+  # Browser-test modules, versions pinned by tests/browser/package-lock.json.
+  if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then
+    (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+    touch tests/browser/node_modules
+  fi
+fi

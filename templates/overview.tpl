@@ -1,0 +1,38 @@
+{{%AUTOESCAPE context="HTML"}}<div class="plan-cover">
+<p class="plan-town">{{MUNICIPALITY}}{{#PREFECTURE}}（{{TEXT}}）{{/PREFECTURE}}</p>
+<h1>{{TITLE}}</h1>
+{{#SUBTITLE}}<p class="subtitle">{{TEXT}}</p>
+{{/SUBTITLE}}{{#SLOGAN}}<p class="slogan">{{TEXT}}</p>
+{{/SLOGAN}}<dl class="plan-facts">
+<dt>種類</dt><dd>{{KIND}}</dd>
+{{#VERSION}}<dt>版</dt><dd>{{TEXT}}</dd>
+{{/VERSION}}{{#ESTABLISHED}}<dt>策定</dt><dd><time datetime="{{ISO}}">{{TEXT}}</time></dd>
+{{/ESTABLISHED}}{{#REVISED}}<dt>改定</dt><dd><time datetime="{{ISO}}">{{TEXT}}</time></dd>
+{{/REVISED}}{{#PERIOD}}<dt>計画期間</dt><dd>{{TEXT}}{{#NOTE}}<div class="period-note">{{HTML:none}}</div>{{/NOTE}}</dd>
+{{/PERIOD}}</dl>
+</div>
+{{#PREFACE}}{{>PREFACE_BODY}}{{/PREFACE}}<nav class="toc" aria-labelledby="toc">
+<h2 id="toc">目次</h2>
+<ol>
+{{#CHAPTER}}<li><a href="{{HREF}}">{{LABEL}}</a>
+{{#HAS_SECTIONS}}<ol>
+{{#SECTION}}<li><a href="{{HREF}}">{{LABEL}}</a></li>
+{{/SECTION}}</ol>
+{{/HAS_SECTIONS}}</li>
+{{/CHAPTER}}{{#GLOSSARY}}<li><a href="{{HREF}}">用語集</a></li>
+{{/GLOSSARY}}<li><a href="{{FULL_HREF}}">全文（1ページで読む・印刷用）</a></li>
+</ol>
+</nav>
+{{#REVISIONS}}<section aria-labelledby="revisions">
+<h2 id="revisions">改訂履歴</h2>
+<div class="table-scroll" role="region" aria-labelledby="revisions-caption" tabindex="0">
+<table>
+<caption id="revisions-caption">改訂履歴</caption>
+<thead><tr><th scope="col">改訂日</th><th scope="col">改訂箇所</th><th scope="col">改訂内容</th></tr></thead>
+<tbody>
+{{#REVISION}}<tr><th scope="row"><time datetime="{{ISO}}">{{DATE}}</time></th><td>{{PART}}</td><td>{{DESCRIPTION}}</td></tr>
+{{/REVISION}}</tbody>
+</table>
+</div>
+</section>
+{{/REVISIONS}}
