@@ -558,6 +558,7 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
   auto node = LoadFile(site_path, *schema.site, sources, diags, &text);
   model::Site site;
   std::vector<std::string> order;
+  std::vector<SourcePos> order_pos;
   if (node) {
     Reader r(DisplayName(site_path), *text);
     site.title = r.Str(*node, "title");
@@ -565,6 +566,9 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
     site.base_path = r.Str(*node, "base_path");
     site.base_url = r.Str(*node, "base_url");
     order = r.Strings(*node, "plans");
+    if (YAML::Node plans = (*node)["plans"]) {
+      for (const YAML::Node& p : plans) order_pos.push_back(r.Pos(p));
+    }
   }
   if (site.base_path.empty()) site.base_path = "/";
   if (site.base_path.back() != '/') site.base_path += '/';
@@ -582,11 +586,14 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
   std::sort(slugs.begin(), slugs.end());
   // Site order first, then the rest by name.
   std::vector<std::string> ordered;
-  for (const std::string& s : order) {
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const std::string& s = order[i];
     if (std::find(slugs.begin(), slugs.end(), s) == slugs.end()) {
-      diags.Error({DisplayName(site_path), 0, 0}, "content.unknown-plan",
+      std::string guess = diag::DidYouMean(s, slugs);
+      diags.Error(order_pos[i], "content.unknown-plan",
                   "site.yaml の plans にある「" + s + "」という計画フォルダがありません。",
-                  "content/plans/ の下のフォルダ名を書いてください。");
+                  guess.empty() ? "content/plans/ の下のフォルダ名を書いてください。"
+                                : "「" + guess + "」のことですか？");
     } else if (std::find(ordered.begin(), ordered.end(), s) == ordered.end()) {
       ordered.push_back(s);
     }

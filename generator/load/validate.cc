@@ -119,7 +119,7 @@ class Validator {
     std::vector<std::string> suggested;  // keys offered as "did you mean" for misspellings
     int present = 0;
     for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node& key_node = it->first;
+      const YAML::Node key_node = it->first;  // a copy: it-> returns a temporary proxy
       if (!key_node.IsScalar()) {
         Error(key_node, "schema.key", "キーは文字列で書いてください。");
         continue;
@@ -146,7 +146,7 @@ class Validator {
         continue;
       }
       ++present;
-      const YAML::Node& value = it->second;
+      const YAML::Node value = it->second;
       if (value.IsNull()) {
         if (field->required) {
           Error(key_node, "schema.empty", "「" + child + "」の値が空です。",

@@ -1,0 +1,132 @@
+// The browser-test harness: builds a site with the real keikaku binary, serves it on
+// 127.0.0.1, and drives Debian's chromium through playwright-core. Later suites (glossary,
+// furigana, accessibility) add their own *.test.mjs files on top of this module.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+export const [keikaku, repoRoot] = process.argv.slice(2);
+if (!keikaku || !repoRoot) {
+  console.error('usage: node TEST.test.mjs KEIKAKU_BINARY REPO_ROOT');
+  process.exit(2);
+}
+
+const scratch = [];
+process.on('exit', () => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Builds `source` (relative to the repository) with the real binary; returns the output folder. */
+export function buildSite(source = 'content') {
+  const dir = mkdtempSync(join(tmpdir(), 'keikaku-browser-'));
+  scratch.push(dir);
+  const out = join(dir, 'site');
+  const r = spawnSync(keikaku, ['build', '--source', join(repoRoot, source), '--output', out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`keikaku build failed (${r.status}):\n${r.stdout}${r.stderr}`);
+  return out;
+}
+
+/** Every file of a built site, as site-relative paths with '/' separators, sorted. */
+export function listFiles(dir, prefix = '') {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
+    .filter((p) => !p.startsWith('.'))
+    .sort();
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.xml': 'application/xml',
+};
+
+/**
+ * Serves `dir` under `mount` (e.g. '/' or '/town/keikaku/') on 127.0.0.1 like a plain web
+ * server: index.html for folders, the site's 404.html for anything missing.
+ */
+export async function serve(dir, mount = '/') {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let file = null;
+    if (path.startsWith(mount)) {
+      const rel = normalize(path.slice(mount.length));
+      if (!rel.startsWith('..') && !rel.includes(`${sep}..`)) {
+        file = join(dir, rel);
+        try { if (statSync(file).isDirectory()) file = join(file, 'index.html'); } catch { file = null; }
+        try { if (file && !statSync(file).isFile()) file = null; } catch { file = null; }
+      }
+    }
+    const served = file ?? join(dir, '404.html');
+    res.writeHead(file ? 200 : 404, { 'content-type': MIME[extname(served)] ?? 'application/octet-stream' });
+    const body = readFileSync(served);
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${mount}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+// Flags that keep Chromium off the network and quiet on a closed machine (see env notes).
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page that records console errors, failed requests and every request that leaves
+ * `allowedOrigin` (those are aborted, so a test can never reach the network).
+ */
+export async function openPage(browser, allowedOrigin, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, ...contextOptions });
+  const page = await context.newPage();
+  const problems = { consoleErrors: [], external: [], failed: [] };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(allowedOrigin) || url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+    problems.external.push(url);
+    return route.abort();
+  });
+  page.on('console', (m) => { if (m.type() === 'error') problems.consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => problems.consoleErrors.push(String(e)));
+  page.on('requestfailed', (r) => problems.failed.push(r.url()));
+  return { context, page, problems };
+}
+
+/** Runs axe-core in the page; returns violations of the WCAG 2.0/2.1/2.2 A and AA rules. */
+export async function axe(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+// A minimal test runner: sequential, prints one line per test and a closing count line.
+const tests = [];
+export function test(name, fn) { tests.push({ name, fn }); }
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export async function run() {
+  let passed = 0;
+  let failed = 0;
+  for (const { name, fn } of tests) {
+    const started = Date.now();
+    try {
+      await fn();
+      passed += 1;
+      console.log(`ok    ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      failed += 1;
+      console.log(`FAIL  ${name}\n      ${String(e.stack ?? e).split('\n').join('\n      ')}`);
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
