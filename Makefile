@@ -29,7 +29,7 @@ test: test-deps build build-asan
 	@echo "== tests (release build: unit, end-to-end, browser)"
 	cd build && ctest --output-on-failure --no-tests=error -j $(JOBS)
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer build: unit, end-to-end)"
-	cd build-asan && ctest --output-on-failure --no-tests=error -j $(JOBS) -L sanitize
+	cd build-asan && ctest --output-on-failure --no-tests=error -j $(JOBS)
 
 clean:
 	rm -rf build build-asan

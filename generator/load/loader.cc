@@ -169,6 +169,7 @@ model::Figure BuildFigure(const Reader& r, const YAML::Node& n) {
   f.alt = r.Str(n, "alt");
   f.source = r.Str(n, "source");
   f.description = r.Md(n, "description");
+  f.pos = r.Pos(n);
   return f;
 }
 

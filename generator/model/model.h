@@ -54,6 +54,7 @@ struct Revision {
 struct Figure {
   std::string number, caption, image, alt, source;
   Markdown description;
+  SourcePos pos;
 };
 
 struct TableCell {
@@ -185,6 +186,24 @@ struct Plan {
   std::vector<GlossaryEntry> glossary;
   SourcePos pos;
 };
+
+/// Calls `fn` for every block of the plan (chapters and all nested sections), in order.
+template <typename Fn>
+void ForEachBlock(const Plan& plan, Fn&& fn) {
+  struct Walk {
+    Fn& fn;
+    void Sections(const std::vector<Section>& sections) {
+      for (const Section& s : sections) {
+        for (const Block& b : s.content) fn(b);
+        Sections(s.sections);
+      }
+    }
+  } walk{fn};
+  for (const Chapter& c : plan.chapters) {
+    for (const Block& b : c.content) fn(b);
+    walk.Sections(c.sections);
+  }
+}
 
 struct Site {
   std::string title, description, base_path, base_url;

@@ -2,11 +2,54 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "render/render.h"
 #include "theme/theme.h"
 
 namespace keikaku::pipeline {
+
+namespace {
+
+// Copies the images that figures name from the plan folders into the tree, beside the
+// plan's pages; a figure needs an image or a text description.
+void AddFigureImages(const model::Site& site, const std::filesystem::path& source,
+                     output::OutputTree& tree, diag::Diagnostics& diags) {
+  for (const model::Plan& plan : site.plans) {
+    model::ForEachBlock(plan, [&](const model::Block& block) {
+      const auto* figure = std::get_if<model::Figure>(&block);
+      if (!figure) return;
+      if (figure->image.empty()) {
+        if (figure->description.empty()) {
+          diags.Error(figure->pos, "content.figure-text", "図表「" + figure->caption + "」に画像も説明もありません。",
+                      "image: に画像ファイルを書くか、description: に図の内容を文章で書いてください。");
+        }
+        return;
+      }
+      std::filesystem::path rel(figure->image);
+      bool inside = rel.is_relative() && !rel.empty();
+      for (const auto& part : rel) inside = inside && part != "..";
+      std::filesystem::path file = source / "plans" / plan.slug / rel;
+      std::string bytes;
+      std::ifstream in(file, std::ios::binary);
+      if (!inside || !in) {
+        diags.Error(figure->pos, "content.missing-file", "図表の画像「" + figure->image + "」が見つかりません。",
+                    "画像を計画のフォルダ（またはその中のフォルダ）に置き、そこからの名前を書いてください。");
+        return;
+      }
+      if (figure->alt.empty()) {
+        diags.Error(figure->pos, "content.figure-alt", "図表「" + figure->caption + "」の画像に代替テキストがありません。",
+                    "alt: に、画像が見えない人にも伝わる説明を書いてください。");
+      }
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      tree[plan.slug + "/" + rel.lexically_normal().generic_string()] = buffer.str();
+    });
+  }
+}
+
+}  // namespace
 
 bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, int& pages,
                   load::SourceTexts& sources, diag::Diagnostics& diags) {
@@ -14,7 +57,8 @@ bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, int& pa
   if (!site) return false;
   theme::Theme theme(options.theme);
   render::Stats stats;
-  bool ok = render::RenderSite(*site, theme, tree, stats, diags);
+  AddFigureImages(*site, options.source, tree, diags);
+  bool ok = render::RenderSite(*site, theme, tree, stats, diags) && !diags.has_errors();
   pages = stats.pages;
   return ok;
 }

@@ -169,6 +169,9 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c1, "<span class=\"num\">図表-1</span> DXの概念図<span class=\"figure-source\">（出典：総務省 HP）</span>"));
   CHECK(Contains(c1, "<p>この図は元の計画では画像で示されています。</p>"));
   CHECK(Contains(c1, "<p class=\"callout-title\">基本理念</p>"));
+  // Figures with an image: the file is copied beside the pages, with its alt text.
+  CHECK(Contains(c1, "<img src=\"map.png\" alt=\"見本町の位置を示す地図\">"));
+  CHECK(BasicSite().count("sample/map.png") == 1);
   // Glossary references link to the entry.
   CHECK(Contains(c1, "（<a class=\"term\" href=\"glossary.html#term-dx\">DX</a>）"));
   CHECK(Contains(c1, "<a class=\"term\" href=\"glossary.html#term-bpr\">業務の見直し</a>"));
