@@ -53,9 +53,16 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
 
-  if (build->parsed()) {
-    if (!theme.empty()) build_options.theme = theme;
-    return keikaku::pipeline::Build(build_options, std::cout, std::cerr);
+  try {
+    if (build->parsed()) {
+      if (!theme.empty()) build_options.theme = theme;
+      return keikaku::pipeline::Build(build_options, std::cout, std::cerr);
+    }
+  } catch (const std::exception& e) {
+    // A library failure (e.g. the working folder was removed): report it, never abort.
+    std::cerr << "keikaku: 処理を続けられませんでした（" << e.what() << "）。\n"
+              << "作業中のフォルダがあるか、ディスクに空きがあるかを確かめてください。前のサイトはそのままです。\n";
+    return 1;
   }
   return kExitUsage;
 }
