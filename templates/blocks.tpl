@@ -26,14 +26,15 @@
 {{#MEASURE}}<section class="measure" id="{{ID}}" aria-labelledby="{{ID}}-h">
 {{>HEADING}}
 {{#PRIORITY}}<p class="priority"><span aria-hidden="true">★</span>重点的に取り組む施策です。</p>
-{{/PRIORITY}}<dl class="measure-fields">
+{{/PRIORITY}}{{#BODY}}{{HTML:none}}
+{{/BODY}}{{#FIELDS}}<dl class="measure-fields">
 {{#POLICY}}<dt>基本方針</dt><dd>{{TEXT}}</dd>
 {{/POLICY}}{{#FIELD}}<dt>{{LABEL}}</dt><dd>{{HTML:none}}</dd>
 {{/FIELD}}{{#OWNER}}<dt>担当所属</dt><dd>{{TEXT}}</dd>
 {{/OWNER}}{{#RELATED}}<dt>関係所属</dt><dd>{{TEXT}}</dd>
 {{/RELATED}}{{#TARGET}}<dt>{{LABEL}}</dt><dd>{{VALUE}}</dd>
 {{/TARGET}}</dl>
-</section>
+{{/FIELDS}}</section>
 {{/MEASURE}}</div>
 {{/MEASURES}}{{#SCHEDULE}}<div class="table-scroll" role="region" aria-labelledby="{{ID}}" tabindex="0">
 <table class="schedule">

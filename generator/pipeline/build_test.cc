@@ -194,13 +194,12 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c2, "<p class=\"expansion\" lang=\"en\">Digital Transformation</p>"));
 }
 
-TEST_CASE("the glossary is in 五十音 order with Latin-read terms first", "[build]") {
+TEST_CASE("the glossary lists Latin-read terms A–Z first, then 五十音 order", "[build]") {
   const std::string& html = Page("sample/glossary.html");
-  std::size_t a = html.find("id=\"term-3\""), dx = html.find("id=\"term-dx\""), bpr = html.find("id=\"term-bpr\"");
+  std::size_t bpr = html.find("id=\"term-bpr\""), dx = html.find("id=\"term-dx\""), a = html.find("id=\"term-3\"");
   REQUIRE(a != std::string::npos);
-  // Readings: あじゃいる < でぃーえっくす < びーぴーあーる.
-  CHECK(a < dx);
-  CHECK(dx < bpr);
+  CHECK(bpr < dx);
+  CHECK(dx < a);
   CHECK(Contains(html, "<p class=\"expansion\" lang=\"en\">Business Process Re-engineering</p>"));
   CHECK(Contains(html, "関連する用語：<a href=\"#term-bpr\">BPR</a>"));
 }

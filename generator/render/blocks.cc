@@ -148,21 +148,29 @@ class BlockFiller {
       md->SetValue("ID", id);
       FillHeading(md->AddIncludeDictionary("HEADING"), level_ + 1, id + "-h", m.number, m.title);
       if (m.priority) md->ShowSection("PRIORITY");
-      SetOptional(md, "POLICY", m.policy);
       const std::pair<const char*, const model::Markdown*> fields[] = {
           {"主な課題", &m.challenges}, {"方向性", &m.direction}, {"主な取組", &m.actions},
           {"効果", &m.effects},       {"実施時期", &m.period},  {"内容", &m.body},
       };
+      bool body_only = m.policy.empty() && m.owner.empty() && m.related.empty() && m.targets.empty() &&
+                       std::all_of(std::begin(fields), std::end(fields) - 1,
+                                   [](const auto& f) { return f.second->empty(); });
+      if (body_only) {  // plain text under the heading, without a 内容 label
+        if (!m.body.empty()) md->AddSectionDictionary("BODY")->SetValue("HTML", ctx_.Markdown(m.body, level_ + 1));
+        continue;
+      }
+      TemplateDictionary* fields_dict = md->AddSectionDictionary("FIELDS");
+      SetOptional(fields_dict, "POLICY", m.policy);
       for (const auto& [label, text] : fields) {
         if (text->empty()) continue;
-        TemplateDictionary* f = md->AddSectionDictionary("FIELD");
+        TemplateDictionary* f = fields_dict->AddSectionDictionary("FIELD");
         f->SetValue("LABEL", label);
         f->SetValue("HTML", ctx_.Markdown(*text, level_ + 1));
       }
-      SetOptional(md, "OWNER", m.owner);
-      SetOptional(md, "RELATED", JoinStrings(m.related, "、"));
+      SetOptional(fields_dict, "OWNER", m.owner);
+      SetOptional(fields_dict, "RELATED", JoinStrings(m.related, "、"));
       for (const model::Target& t : m.targets) {
-        TemplateDictionary* td = md->AddSectionDictionary("TARGET");
+        TemplateDictionary* td = fields_dict->AddSectionDictionary("TARGET");
         td->SetValue("LABEL", t.label);
         td->SetValue("VALUE", t.value);
       }

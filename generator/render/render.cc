@@ -5,12 +5,14 @@
 #include <unicode/coll.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 #include "assetpipe/scss.h"
 #include "render/page_context.h"
 #include "render/urls.h"
 #include "text/date.h"
+#include "text/utf8.h"
 
 namespace keikaku::render {
 
@@ -37,8 +39,9 @@ struct PlanPaths {
 std::string ChapterLabel(const model::Chapter& c) { return c.number.empty() ? c.title : c.number + " " + c.title; }
 std::string SectionLabel(const model::Section& s) { return s.number.empty() ? s.title : s.number + " " + s.title; }
 
-// Glossary entries in 五十音 order of their reading (Latin-read terms first, as ICU's
-// Japanese collation puts Latin before kana); the term breaks ties.
+// Glossary entries as Japanese glossaries order them: terms read in Latin letters (CIO, DX)
+// first in A–Z order, then the rest in 五十音 order of their reading (ICU collation); the
+// term breaks ties.
 std::vector<const model::GlossaryEntry*> SortedGlossary(const model::Plan& plan) {
   std::vector<const model::GlossaryEntry*> entries;
   for (const model::GlossaryEntry& e : plan.glossary) entries.push_back(&e);
@@ -46,8 +49,15 @@ std::vector<const model::GlossaryEntry*> SortedGlossary(const model::Plan& plan)
   std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("ja"), status));
   if (U_FAILURE(status)) return entries;
   collator->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
-  auto key = [](const model::GlossaryEntry* e) { return e->reading.empty() ? e->term : e->reading; };
+  auto latin = [](const model::GlossaryEntry* e) {
+    char32_t c = text::FirstCodepoint(e->term);
+    return (c < 0x80 && std::isalpha(static_cast<int>(c))) || (c >= 0xFF21 && c <= 0xFF5A);
+  };
+  auto key = [&](const model::GlossaryEntry* e) {
+    return latin(e) || e->reading.empty() ? e->term : e->reading;
+  };
   std::stable_sort(entries.begin(), entries.end(), [&](auto* a, auto* b) {
+    if (latin(a) != latin(b)) return latin(a);
     UErrorCode s = U_ZERO_ERROR;
     UCollationResult r = collator->compareUTF8(key(a), key(b), s);
     if (r == UCOL_EQUAL) r = collator->compareUTF8(a->term, b->term, s);
