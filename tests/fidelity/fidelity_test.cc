@@ -176,7 +176,7 @@ Result Check(const std::string& slug, const keikaku::output::OutputTree& tree) {
 
 }  // namespace
 
-TEST_CASE("every sentence of the four source plans is in the built site", "[fidelity]") {
+TEST_CASE("every sentence of each converted source plan is in the built site", "[fidelity]") {
   keikaku::pipeline::BuildOptions options;
   options.source = kRoot / "content";
   keikaku::output::OutputTree tree;
@@ -186,7 +186,19 @@ TEST_CASE("every sentence of the four source plans is in the built site", "[fide
   bool built = keikaku::pipeline::RenderToTree(options, tree, pages, sources, diags);
   INFO(diags.Format(sources));
   REQUIRE(built);
-  for (const char* slug : {"shoo-dx-policy", "otaki-dx-plan", "miki-dx-plan", "takahashi-dx-plan"}) {
+  // Every source plan that has been converted (its folder exists in content/plans/) is
+  // checked; the closing line names the source plans still waiting for conversion.
+  int checked = 0;
+  std::vector<std::string> waiting;
+  for (const auto& entry : fs::directory_iterator(kRoot / "tests/fixtures/source-plans")) {
+    std::string slug = entry.path().stem().string();
+    if (!fs::is_directory(kRoot / "content/plans" / slug)) {
+      waiting.push_back(slug);
+      continue;
+    }
+    ++checked;
+    INFO(slug << " needs tests/fidelity/" << slug << ".yaml");
+    REQUIRE(fs::is_regular_file(kRoot / "tests/fidelity" / (slug + ".yaml")));
     Result r = Check(slug, tree);
     std::cout << "fidelity " << slug << ": " << r.found << "/" << r.pieces << " pieces found ("
               << (r.pieces ? 100.0 * r.found / r.pieces : 0.0) << " %), " << r.exceptions << " exceptions\n";
@@ -198,4 +210,8 @@ TEST_CASE("every sentence of the four source plans is in the built site", "[fide
     CHECK(r.missing.empty());
     CHECK(r.stale.empty());
   }
+  CHECK(checked > 0);
+  std::cout << "fidelity: " << checked << " plans checked";
+  for (const std::string& w : waiting) std::cout << "; not yet converted: " << w;
+  std::cout << "\n";
 }
