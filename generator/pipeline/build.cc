@@ -31,7 +31,6 @@ void AddFigureImages(const model::Site& site, const std::filesystem::path& sourc
       bool inside = rel.is_relative() && !rel.empty();
       for (const auto& part : rel) inside = inside && part != "..";
       std::filesystem::path file = source / "plans" / plan.slug / rel;
-      std::string bytes;
       std::ifstream in(file, std::ios::binary);
       if (!inside || !in) {
         diags.Error(figure->pos, "content.missing-file", "図表の画像「" + figure->image + "」が見つかりません。",
