@@ -39,7 +39,7 @@
 {{/MEASURES}}{{#SCHEDULE}}<div class="table-scroll" role="region" aria-labelledby="{{ID}}" tabindex="0">
 <table class="schedule">
 <caption id="{{ID}}">{{CAPTION}}</caption>
-<thead><tr><th scope="col">項目</th><th scope="col">時期</th>{{#YEAR}}<th scope="col">{{WAREKI}}<span class="seireki">（{{SEIREKI}}）</span></th>{{/YEAR}}</tr></thead>
+<thead><tr><th scope="col">{{ITEM_LABEL}}</th><th scope="col">{{WHEN_LABEL}}</th>{{#YEAR}}<th scope="col">{{WAREKI}}<span class="seireki">（{{SEIREKI}}）</span></th>{{/YEAR}}</tr></thead>
 <tbody>
 {{#ROW}}<tr class="depth-{{DEPTH}}"><th scope="row">{{ITEM}}</th><td>{{WHEN}}</td>{{#YEAR}}{{#ON}}<td class="on"><span class="bar">実施</span></td>{{/ON}}{{#OFF}}<td class="off"></td>{{/OFF}}{{/YEAR}}</tr>
 {{/ROW}}</tbody>

@@ -260,6 +260,8 @@ model::Block BuildBlock(const Reader& r, const YAML::Node& n) {
     s.from = r.Fiscal(v, "from").value_or(0);
     s.to = r.Fiscal(v, "to").value_or(0);
     s.rows = BuildScheduleRows(r, v["rows"]);
+    if (v["item_label"]) s.item_label = r.Str(v, "item_label");
+    if (v["when_label"]) s.when_label = r.Str(v, "when_label");
     s.note = r.Md(v, "note");
     return s;
   }

@@ -100,6 +100,7 @@ struct ScheduleRow {
 
 struct Schedule {
   std::string caption;
+  std::string item_label = "項目", when_label = "時期";
   int from = 0, to = 0;
   std::vector<ScheduleRow> rows;
   Markdown note;

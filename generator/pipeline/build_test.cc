@@ -182,7 +182,9 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c2, "<dt>R7目標</dt><dd>申請の50％をオンライン化</dd>"));
   // A measure with only text shows it under its heading, with no field label.
   CHECK(Contains(c2, "職員研修</h3>\n<p>全職員を対象に研修を行います。</p>"));
-  // Schedules: fiscal-year columns, spans in words, continuing and free text.
+  // Schedules: column headings (the town's own or the defaults), fiscal-year columns, spans
+  // in words, continuing and free text.
+  CHECK(Contains(c2, "<th scope=\"col\">取組事項</th><th scope=\"col\">時期</th>"));
   CHECK(Contains(c2, "<th scope=\"col\">令和5年度<span class=\"seireki\">（2023年度）</span></th>"));
   CHECK(Contains(c2, "<th scope=\"row\">標準化</th><td>令和5年度（2023年度）から令和7年度（2025年度）まで</td>"));
   CHECK(Contains(c2, "<th scope=\"row\">移行</th><td>令和7年度（2025年度）（以降も継続）</td>"));

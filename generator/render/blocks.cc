@@ -181,6 +181,8 @@ class BlockFiller {
     TemplateDictionary* d = block_->AddSectionDictionary("SCHEDULE");
     d->SetValue("ID", id_);
     d->SetValue("CAPTION", s.caption);
+    d->SetValue("ITEM_LABEL", s.item_label);
+    d->SetValue("WHEN_LABEL", s.when_label);
     for (int y = s.from; y <= s.to; ++y) {
       TemplateDictionary* yd = d->AddSectionDictionary("YEAR");
       yd->SetValue("WAREKI", text::FormatFiscalWareki(y));

@@ -149,6 +149,8 @@ Schema Build(Builder& b) {
       Req("from", fiscal, "表の最初の年度"),
       Req("to", fiscal, "表の最後の年度"),
       Req("rows", b.ListOf(schedule_row, "schedule-rows"), "項目"),
+      Opt("item_label", str, "項目の列の見出し（省略すると「項目」）"),
+      Opt("when_label", str, "時期の列の見出し（省略すると「時期」）"),
       Opt("note", md, "注記"),
   };
   Type* role = b.Make("role", Kind::kRecord, "役割");
