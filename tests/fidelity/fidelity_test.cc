@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -20,7 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRoot = KEIKAKU_SOURCE_DIR;
+// KEIKAKU_ROOT points the test at another checkout (a converter's work tree) without a rebuild.
+const fs::path kRoot = std::getenv("KEIKAKU_ROOT") ? std::getenv("KEIKAKU_ROOT") : KEIKAKU_SOURCE_DIR;
 
 std::string Slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
