@@ -28,10 +28,10 @@
 {{#PRIORITY}}<p class="priority"><span aria-hidden="true">★</span>重点的に取り組む施策です。</p>
 {{/PRIORITY}}{{#BODY}}{{HTML:none}}
 {{/BODY}}{{#FIELDS}}<dl class="measure-fields">
-{{#POLICY}}<dt>基本方針</dt><dd>{{TEXT}}</dd>
+{{#POLICY}}<dt>{{LABEL}}</dt><dd>{{TEXT}}</dd>
 {{/POLICY}}{{#FIELD}}<dt>{{LABEL}}</dt><dd>{{HTML:none}}</dd>
-{{/FIELD}}{{#OWNER}}<dt>担当所属</dt><dd>{{TEXT}}</dd>
-{{/OWNER}}{{#RELATED}}<dt>関係所属</dt><dd>{{TEXT}}</dd>
+{{/FIELD}}{{#OWNER}}<dt>{{LABEL}}</dt><dd>{{TEXT}}</dd>
+{{/OWNER}}{{#RELATED}}<dt>{{LABEL}}</dt><dd>{{TEXT}}</dd>
 {{/RELATED}}{{#TARGET}}<dt>{{LABEL}}</dt><dd>{{VALUE}}</dd>
 {{/TARGET}}</dl>
 {{/FIELDS}}</section>

@@ -509,6 +509,15 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
     p.colophon = model::Colophon{r.Str(v, "publisher"), r.Str(v, "department"), r.Str(v, "address"),
                                  r.Str(v, "phone"),     r.Str(v, "email"),      r.Str(v, "url")};
   }
+  if (YAML::Node v = n["measure_labels"]) {
+    model::MeasureLabels& l = p.measure_labels;
+    for (auto [key, field] : {std::pair{"policy", &l.policy}, {"challenges", &l.challenges},
+                              {"direction", &l.direction}, {"actions", &l.actions},
+                              {"effects", &l.effects}, {"period", &l.period}, {"body", &l.body},
+                              {"owner", &l.owner}, {"related", &l.related}}) {
+      if (v[key]) *field = r.Str(v, key);
+    }
+  }
   if (YAML::Node v = n["revisions"]) {
     for (const YAML::Node& x : v) {
       p.revisions.push_back({*text::ParseDate(r.Str(x, "date")), r.Str(x, "part"), r.Str(x, "description")});

@@ -174,6 +174,13 @@ struct GlossaryEntry {
   SourcePos pos;
 };
 
+/// The headings of a measure's fields, as the town's plan words them.
+struct MeasureLabels {
+  std::string policy = "基本方針", challenges = "主な課題", direction = "方向性", actions = "主な取組",
+              effects = "効果", period = "実施時期", body = "内容", owner = "担当所属",
+              related = "関係所属";
+};
+
 struct Plan {
   std::string slug;
   Municipality municipality;
@@ -183,6 +190,7 @@ struct Plan {
   std::optional<Preface> preface;
   std::optional<Colophon> colophon;
   std::vector<Revision> revisions;
+  MeasureLabels measure_labels;
   std::vector<Chapter> chapters;
   std::vector<GlossaryEntry> glossary;
   SourcePos pos;

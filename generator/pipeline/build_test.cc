@@ -179,6 +179,10 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c2, "<h3 id=\"sec-2-1-b1-1-h\"><span class=\"num\">重点施策①</span> 窓口のデジタル化</h3>"));
   CHECK(Contains(c2, "重点的に取り組む施策です。"));
   CHECK(Contains(c2, "<dt>担当所属</dt><dd>住民課</dd>"));
+  // Field headings: the plan's own (measure_labels) or the defaults.
+  CHECK(Contains(c2, "<dt>想定される主な取組</dt>"));
+  CHECK(Contains(c2, "<dt>主な課題</dt><dd><p>窓口での待ち時間が長い。</p>"));
+  CHECK(Contains(c2, "<dt>基本方針</dt><dd>行政のDX</dd>"));
   CHECK(Contains(c2, "<dt>R7目標</dt><dd>申請の50％をオンライン化</dd>"));
   // A measure with only text shows it under its heading, with no field label.
   CHECK(Contains(c2, "職員研修</h3>\n<p>全職員を対象に研修を行います。</p>"));

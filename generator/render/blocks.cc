@@ -31,6 +31,19 @@ void SetOptional(TemplateDictionary* dict, const char* name, const std::string& 
   if (!value.empty()) dict->AddSectionDictionary(name)->SetValue("TEXT", value);
 }
 
+namespace {
+
+// Shows section `name` with {{LABEL}} and {{TEXT}} when value is not empty.
+void SetLabelled(TemplateDictionary* dict, const char* name, const std::string& label,
+                 const std::string& value) {
+  if (value.empty()) return;
+  TemplateDictionary* d = dict->AddSectionDictionary(name);
+  d->SetValue("LABEL", label);
+  d->SetValue("TEXT", value);
+}
+
+}  // namespace
+
 std::string PeriodText(int from, int to) {
   if (from == to) return text::FormatFiscalBoth(from);
   return text::FormatFiscalBoth(from) + "から" + text::FormatFiscalBoth(to) + "まで";
@@ -148,9 +161,11 @@ class BlockFiller {
       md->SetValue("ID", id);
       FillHeading(md->AddIncludeDictionary("HEADING"), level_ + 1, id + "-h", m.number, m.title);
       if (m.priority) md->ShowSection("PRIORITY");
-      const std::pair<const char*, const model::Markdown*> fields[] = {
-          {"主な課題", &m.challenges}, {"方向性", &m.direction}, {"主な取組", &m.actions},
-          {"効果", &m.effects},       {"実施時期", &m.period},  {"内容", &m.body},
+      const model::MeasureLabels& labels = ctx_.plan()->measure_labels;
+      const std::pair<const std::string*, const model::Markdown*> fields[] = {
+          {&labels.challenges, &m.challenges}, {&labels.direction, &m.direction},
+          {&labels.actions, &m.actions},       {&labels.effects, &m.effects},
+          {&labels.period, &m.period},         {&labels.body, &m.body},
       };
       bool body_only = m.policy.empty() && m.owner.empty() && m.related.empty() && m.targets.empty() &&
                        std::all_of(std::begin(fields), std::end(fields) - 1,
@@ -160,15 +175,15 @@ class BlockFiller {
         continue;
       }
       TemplateDictionary* fields_dict = md->AddSectionDictionary("FIELDS");
-      SetOptional(fields_dict, "POLICY", m.policy);
+      SetLabelled(fields_dict, "POLICY", labels.policy, m.policy);
       for (const auto& [label, text] : fields) {
         if (text->empty()) continue;
         TemplateDictionary* f = fields_dict->AddSectionDictionary("FIELD");
-        f->SetValue("LABEL", label);
+        f->SetValue("LABEL", *label);
         f->SetValue("HTML", ctx_.Markdown(*text, level_ + 1));
       }
-      SetOptional(fields_dict, "OWNER", m.owner);
-      SetOptional(fields_dict, "RELATED", JoinStrings(m.related, "、"));
+      SetLabelled(fields_dict, "OWNER", labels.owner, m.owner);
+      SetLabelled(fields_dict, "RELATED", labels.related, JoinStrings(m.related, "、"));
       for (const model::Target& t : m.targets) {
         TemplateDictionary* td = fields_dict->AddSectionDictionary("TARGET");
         td->SetValue("LABEL", t.label);
