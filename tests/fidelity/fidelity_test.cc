@@ -69,16 +69,29 @@ std::string DecodeEntities(const std::string& s) {
   return out;
 }
 
-// The visible text of a page: tags (and ruby readings) removed, entities decoded.
+// The visible text of a page: tags and the contents of rt, rp, head, script and style
+// removed, entities decoded. (A hand-written scan: std::regex recurses per character and
+// overflows the stack on a long page.)
 std::string PageText(const std::string& html) {
-  static const std::regex hidden("<(rt|rp|head|script|style)[^>]*>[\\s\\S]*?</\\1>");
-  std::string text = std::regex_replace(html, hidden, " ");
+  static const char* const kHidden[] = {"rt", "rp", "head", "script", "style"};
   std::string out;
-  bool in_tag = false;
-  for (char c : text) {
-    if (c == '<') in_tag = true;
-    else if (c == '>') { in_tag = false; out += ' '; }
-    else if (!in_tag) out += c;
+  for (std::size_t i = 0; i < html.size();) {
+    if (html[i] != '<') {
+      out += html[i++];
+      continue;
+    }
+    std::size_t close = html.find('>', i);
+    if (close == std::string::npos) break;
+    std::string name = html.substr(i + 1, html.find_first_of(" >", i + 1) - i - 1);
+    i = close + 1;
+    out += ' ';
+    for (const char* hidden : kHidden) {
+      if (name == hidden) {
+        std::size_t end = html.find("</" + name + ">", i);
+        i = end == std::string::npos ? html.size() : end + name.size() + 3;
+        break;
+      }
+    }
   }
   return DecodeEntities(out);
 }
