@@ -73,6 +73,30 @@ std::vector<cmark_node*> Collect(cmark_node* root, cmark_node_type type) {
 
 class Renderer {
  public:
+  // Raw HTML is dropped from the page (safe mode); tell the editor instead of losing it silently.
+  void ReportRawHtml(cmark_node* root) {
+    std::vector<cmark_node*> nodes = Collect(root, CMARK_NODE_HTML_BLOCK);
+    for (cmark_node* n : Collect(root, CMARK_NODE_HTML_INLINE)) nodes.push_back(n);
+    for (cmark_node* n : nodes) {
+      std::string tag = cmark_node_get_literal(n);
+      tag = tag.substr(0, tag.find('\n'));
+      std::size_t offset = LineOffset(cmark_node_get_start_line(n)) + cmark_node_get_start_column(n) - 1;
+      diags_.Warning(PositionIn(md_, offset), "markdown.raw-html",
+                     "HTML のタグ「" + tag + "」は使えないため、ページに表示されません。",
+                     "強調は **文字**、リンクは [文字](https://…) のように Markdown で書いてください。");
+    }
+  }
+
+  // Byte offset of the start of 1-based `line` in the Markdown text.
+  std::size_t LineOffset(int line) const {
+    std::size_t at = 0;
+    for (int l = 1; l < line && at != std::string::npos; ++l) {
+      at = md_.text.find('\n', at);
+      if (at != std::string::npos) ++at;
+    }
+    return at == std::string::npos ? md_.text.size() : at;
+  }
+
   Renderer(const model::Markdown& md, const Options& options, diag::Diagnostics& diags)
       : md_(md), options_(options), diags_(diags) {}
 
@@ -208,6 +232,7 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
   cmark_llist* extensions = nullptr;
   NodePtr doc = Parse(md.text, &extensions);
   Renderer renderer(md, options, diags);
+  renderer.ReportRawHtml(doc.get());
   renderer.LinkTerms(doc.get(), out.terms);
   Renderer::JoinJapaneseLines(doc.get());
   renderer.ShiftHeadings(doc.get());

@@ -72,6 +72,21 @@ TEST_CASE("raw HTML and javascript: links never reach the page", "[markdown]") {
   CHECK(html.find("javascript:") == std::string::npos);
 }
 
+TEST_CASE("raw HTML is a warning at its line and column, not silently lost", "[markdown]") {
+  Diagnostics diags;
+  Markdown md{"一行目\n二行目の<b>強調</b>です", {"c.yaml", 7, 9}, /*block_scalar=*/true, /*indent=*/8};
+  std::string html = Render(md, {}, diags).html;
+  CHECK(html.find("<b>") == std::string::npos);
+  CHECK_FALSE(diags.has_errors());
+  REQUIRE(diags.items().size() == 2);
+  const auto& d = diags.items()[0];
+  CHECK(d.rule == "markdown.raw-html");
+  CHECK(d.pos.line == 9);
+  CHECK(d.pos.column == 13);
+  CHECK(d.message == "HTML のタグ「<b>」は使えないため、ページに表示されません。");
+  CHECK(diags.items()[1].pos.column == 18);  // the closing </b>
+}
+
 TEST_CASE("GFM tables, strikethrough and autolinks work", "[markdown]") {
   CHECK(Html("| a | b |\n|---|---|\n| 1 | 2 |").find("<table>") != std::string::npos);
   CHECK(Html("~~古い~~").find("<del>古い</del>") != std::string::npos);
