@@ -104,15 +104,16 @@ test('under a sub-path the 404 page links and styles from the base path', async 
   mounted.close();
 });
 
-test('axe-core finds no WCAG A/AA violation on the index, an overview, a chapter and the glossary', async () => {
+test('axe-core finds no WCAG A/AA violation on any page', async () => {
   const { page, context } = await openPage(browser, server.origin);
-  const sample = ['index.html', ...pages.filter((p) => /\/(index|glossary)\.html$/.test(p)).slice(0, 2),
-    pages.find((p) => /chapter|ch-?\d/.test(p)) ?? pages[1]];
-  for (const p of sample) {
+  const failures = [];
+  for (const p of pages) {
     await page.goto(`${server.url}${p}`);
     const violations = await axe(page);
-    assert(violations.length === 0, `${p}:\n${violations.join('\n')}`);
+    if (violations.length) failures.push(`${p}:\n${violations.join('\n')}`);
   }
+  assert(failures.length === 0, failures.join('\n'));
+  assert(pages.length > 20, `only ${pages.length} pages checked`);
   await context.close();
 });
 
