@@ -1,10 +1,9 @@
 #include "load/loader.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "io/file.h"
 #include "load/validate.h"
 #include "text/utf8.h"
 
@@ -81,15 +80,6 @@ bool CheckEncoding(const std::string& file, const std::string& text, diag::Diagn
   diags.Error({file, line, column}, "encoding.utf8", "UTF-8 として読めない文字があります。",
               "ファイルを UTF-8 で保存し直してください（Shift_JIS などは使えません）。");
   return false;
-}
-
-bool ReadFile(const fs::path& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  out = buffer.str();
-  return true;
 }
 
 bool IsSlug(const std::string& s) {
@@ -358,13 +348,13 @@ std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& typ
                                    SourceTexts& sources, diag::Diagnostics& diags,
                                    std::string** text_out) {
   std::string name = DisplayName(path);
-  std::string text;
-  if (!ReadFile(path, text)) {
+  std::optional<std::string> bytes = io::ReadFile(path);
+  if (!bytes) {
     diags.Error({name, 0, 0}, "content.file", "ファイルを読めません。",
                 "ファイルがあるか、読み取りの権限があるかを確かめてください。");
     return std::nullopt;
   }
-  std::string& stored = sources[name] = std::move(text);
+  std::string& stored = sources[name] = std::move(*bytes);
   *text_out = &stored;
   return ParseContent(name, stored, type, diags);
 }

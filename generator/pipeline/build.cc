@@ -2,9 +2,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
+#include "io/file.h"
 #include "render/render.h"
 #include "theme/theme.h"
 
@@ -31,8 +30,8 @@ void AddFigureImages(const model::Site& site, const std::filesystem::path& sourc
       bool inside = rel.is_relative() && !rel.empty();
       for (const auto& part : rel) inside = inside && part != "..";
       std::filesystem::path file = source / "plans" / plan.slug / rel;
-      std::ifstream in(file, std::ios::binary);
-      if (!inside || !in) {
+      std::optional<std::string> bytes = inside ? io::ReadFile(file) : std::nullopt;
+      if (!bytes) {
         diags.Error(figure->pos, "content.missing-file", "図表の画像「" + figure->image + "」が見つかりません。",
                     "画像を計画のフォルダ（またはその中のフォルダ）に置き、そこからの名前を書いてください。");
         return;
@@ -41,9 +40,7 @@ void AddFigureImages(const model::Site& site, const std::filesystem::path& sourc
         diags.Error(figure->pos, "content.figure-alt", "図表「" + figure->caption + "」の画像に代替テキストがありません。",
                     "alt: に、画像が見えない人にも伝わる説明を書いてください。");
       }
-      std::ostringstream buffer;
-      buffer << in.rdbuf();
-      tree[plan.slug + "/" + rel.lexically_normal().generic_string()] = buffer.str();
+      tree[plan.slug + "/" + rel.lexically_normal().generic_string()] = std::move(*bytes);
     });
   }
 }

@@ -1,8 +1,6 @@
 #include "theme/theme.h"
 
-#include <fstream>
-#include <sstream>
-
+#include "io/file.h"
 #include "theme/embedded.h"
 
 namespace keikaku::theme {
@@ -13,12 +11,7 @@ Theme::Theme(std::optional<fs::path> override_dir) : override_dir_(std::move(ove
 
 std::optional<std::string> Theme::Read(const std::string& path) const {
   if (override_dir_) {
-    std::ifstream in(*override_dir_ / path, std::ios::binary);
-    if (in) {
-      std::ostringstream buffer;
-      buffer << in.rdbuf();
-      return buffer.str();
-    }
+    if (std::optional<std::string> bytes = io::ReadFile(*override_dir_ / path)) return bytes;
   }
   for (std::size_t i = 0; i < kEmbeddedFileCount; ++i) {
     if (path == kEmbeddedFiles[i].path) return std::string(kEmbeddedFiles[i].data, kEmbeddedFiles[i].size);
