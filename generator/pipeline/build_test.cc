@@ -164,6 +164,9 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c1, "<th scope=\"col\">機能</th>"));
   CHECK(Contains(c1, "<th scope=\"row\">DX推進部門</th>"));
   CHECK(Contains(c1, "<td colspan=\"2\">各担当部署</td>"));
+  // A row header spanning rows covers the first column of the rows below it.
+  CHECK(Contains(c1, "<tr><th scope=\"row\" rowspan=\"2\">プロジェクト</th><td>リーダー</td><td>意思決定</td></tr>"));
+  CHECK(Contains(c1, "<tr><td>メンバー</td><td>実行</td></tr>"));
   CHECK(Contains(c1, "role=\"region\" aria-labelledby=\"sec-1-1-1-b1\" tabindex=\"0\""));
   // Figures without an image carry a description, number and source.
   CHECK(Contains(c1, "<span class=\"num\">図表-1</span> DXの概念図<span class=\"figure-source\">（出典：総務省 HP）</span>"));
