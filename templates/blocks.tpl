@@ -39,13 +39,14 @@
 {{/MEASURES}}{{#SCHEDULE}}<div class="table-scroll" role="region" aria-labelledby="{{ID}}" tabindex="0">
 <table class="schedule">
 <caption id="{{ID}}">{{CAPTION}}</caption>
-<thead><tr><th scope="col">{{ITEM_LABEL}}</th><th scope="col">{{WHEN_LABEL}}</th>{{#YEAR}}<th scope="col">{{WAREKI}}<span class="seireki">（{{SEIREKI}}）</span></th>{{/YEAR}}</tr></thead>
+<thead><tr><th scope="col">{{ITEM_LABEL}}</th>{{#WHEN_HEAD}}<th scope="col">{{LABEL}}</th>{{/WHEN_HEAD}}{{#YEAR}}<th scope="col">{{WAREKI}}<span class="seireki">（{{SEIREKI}}）</span></th>{{/YEAR}}</tr></thead>
 <tbody>
-{{#ROW}}<tr class="depth-{{DEPTH}}"><th scope="row">{{ITEM}}</th><td>{{WHEN}}</td>{{#YEAR}}{{#ON}}<td class="on"><span class="bar">実施</span></td>{{/ON}}{{#OFF}}<td class="off"></td>{{/OFF}}{{/YEAR}}</tr>
+{{#ROW}}<tr class="depth-{{DEPTH}}"><th scope="row">{{ITEM}}</th>{{#WHEN_CELL}}<td>{{TEXT}}</td>{{/WHEN_CELL}}{{#YEAR}}{{#ON}}<td class="on"><span class="bar">実施</span></td>{{/ON}}{{#OFF}}<td class="off"></td>{{/OFF}}{{/YEAR}}</tr>
 {{/ROW}}</tbody>
 </table>
 </div>
-{{#NOTE}}<div class="table-note">{{HTML:none}}</div>
+{{#PERIOD}}<p class="table-note">対象の年度：{{TEXT}}</p>
+{{/PERIOD}}{{#NOTE}}<div class="table-note">{{HTML:none}}</div>
 {{/NOTE}}{{/SCHEDULE}}{{#ORGANIZATION}}<div class="organization">
 {{#ROLES}}<div class="table-scroll" role="region" aria-labelledby="{{ID}}" tabindex="0">
 <table>

@@ -196,10 +196,14 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c2, "<th scope=\"row\">標準化</th><td>令和5年度（2023年度）から令和7年度（2025年度）まで</td>"));
   CHECK(Contains(c2, "<th scope=\"row\">移行</th><td>令和7年度（2025年度）（以降も継続）</td>"));
   CHECK(Contains(c2, "<th scope=\"row\">研修</th><td>随時</td>"));
+  // A schedule with no spans and no times lists its items and gives the years in words.
+  CHECK(Contains(c2, "<thead><tr><th scope=\"col\">項目</th></tr></thead>"));
+  CHECK(Contains(c2, "<th scope=\"row\">住民への周知</th></tr>"));
+  CHECK(Contains(c2, "<p class=\"table-note\">対象の年度：令和5年度（2023年度）から令和7年度（2025年度）まで</p>"));
   // Organisation, statistics, references, term boxes.
   CHECK(Contains(c2, "<tr><th scope=\"row\">CIO</th><td>副町長</td><td>全体方針の決定</td></tr>"));
   CHECK(Contains(c2, "<span class=\"unit-name\">作業部会</span>"));
-  CHECK(Contains(c2, "<caption id=\"sec-2-1-b4\">年代別の回答（単位：人）</caption>"));
+  CHECK(Contains(c2, "<caption id=\"sec-2-1-b5\">年代別の回答（単位：人）</caption>"));
   CHECK(Contains(c2, "<tr><th scope=\"row\">20代</th><td>30</td></tr>"));
   CHECK(Contains(c2, "<cite>自治体DX推進計画</cite>（総務省、令和2年12月（2020年12月））"));
   CHECK(Contains(c2, "<p class=\"expansion\" lang=\"en\">Digital Transformation</p>"));

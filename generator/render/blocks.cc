@@ -202,19 +202,24 @@ class BlockFiller {
     }
   }
 
+  // Year columns appear only when some row has a span, and the time column only when some
+  // row has a time: a schedule whose bars were lost shows its items and the years in words.
   void operator()(const model::Schedule& s) {
     TemplateDictionary* d = block_->AddSectionDictionary("SCHEDULE");
     d->SetValue("ID", id_);
     d->SetValue("CAPTION", s.caption);
     d->SetValue("ITEM_LABEL", s.item_label);
-    d->SetValue("WHEN_LABEL", s.when_label);
-    for (int y = s.from; y <= s.to; ++y) {
+    std::vector<ScheduleLine> lines;
+    Flatten(s.rows, 0, lines);
+    bool bars = std::any_of(lines.begin(), lines.end(), [](const ScheduleLine& l) { return l.row->from.has_value(); });
+    bool times = bars || std::any_of(lines.begin(), lines.end(), [](const ScheduleLine& l) { return !l.row->text.empty(); });
+    if (times) d->AddSectionDictionary("WHEN_HEAD")->SetValue("LABEL", s.when_label);
+    if (!bars) d->AddSectionDictionary("PERIOD")->SetValue("TEXT", PeriodText(s.from, s.to));
+    for (int y = s.from; bars && y <= s.to; ++y) {
       TemplateDictionary* yd = d->AddSectionDictionary("YEAR");
       yd->SetValue("WAREKI", text::FormatFiscalWareki(y));
       yd->SetValue("SEIREKI", std::to_string(y) + "年度");
     }
-    std::vector<ScheduleLine> lines;
-    Flatten(s.rows, 0, lines);
     for (const ScheduleLine& line : lines) {
       const model::ScheduleRow& r = *line.row;
       TemplateDictionary* rd = d->AddSectionDictionary("ROW");
@@ -224,8 +229,8 @@ class BlockFiller {
       int to = r.to ? *r.to : (r.continues ? s.to : from);
       std::string when = r.text;
       if (when.empty() && r.from) when = PeriodText(from, to) + (r.continues ? "（以降も継続）" : "");
-      rd->SetValue("WHEN", when);
-      for (int y = s.from; y <= s.to; ++y) {
+      if (times) rd->AddSectionDictionary("WHEN_CELL")->SetValue("TEXT", when);
+      for (int y = s.from; bars && y <= s.to; ++y) {
         bool on = r.from && y >= from && y <= to;
         rd->AddSectionDictionary("YEAR")->ShowSection(on ? "ON" : "OFF");
       }
