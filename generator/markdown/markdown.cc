@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <cctype>
 #include <memory>
 #include <mutex>
 
@@ -49,6 +50,38 @@ NodePtr Parse(const std::string& text, cmark_llist** extensions_out) {
     *extensions_out = cmark_llist_append(cmark_get_default_mem_allocator(), *extensions_out, it->data);
   }
   return doc;
+}
+
+bool IsLatinLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// The byte range [begin, end) of the first English phrase in `s` at or after `from`:
+// words of Latin letters (with ' - / inside) separated by single spaces, at least two words,
+// at least one lower-case letter. {npos, npos} when there is none.
+std::pair<std::size_t, std::size_t> FindEnglishPhrase(const std::string& s, std::size_t from) {
+  auto word_end = [&](std::size_t i) {
+    while (i < s.size() && (IsLatinLetter(s[i]) || s[i] == '\'' || s[i] == '-' || s[i] == '/')) ++i;
+    return i;
+  };
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (!IsLatinLetter(s[i]) || (i > 0 && (IsLatinLetter(s[i - 1]) || std::isdigit(static_cast<unsigned char>(s[i - 1]))))) continue;
+    std::size_t end = word_end(i), words = 1;
+    bool lower = false;
+    for (std::size_t k = i; k < end; ++k) lower = lower || (s[k] >= 'a' && s[k] <= 'z');
+    while (end + 1 < s.size() && s[end] == ' ' && IsLatinLetter(s[end + 1])) {
+      std::size_t next = word_end(end + 1);
+      if (next < s.size() && std::isdigit(static_cast<unsigned char>(s[next]))) break;
+      for (std::size_t k = end + 1; k < next; ++k) lower = lower || (s[k] >= 'a' && s[k] <= 'z');
+      end = next;
+      ++words;
+    }
+    if (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) {
+      i = end;
+      continue;
+    }
+    if (words >= 2 && lower) return {i, end};
+    i = end;
+  }
+  return {std::string::npos, std::string::npos};
 }
 
 bool InsideLink(cmark_node* node) {
@@ -125,6 +158,35 @@ class Renderer {
         cmark_node_insert_after(link, tail);
         current = tail;
         rest = after;
+      }
+    }
+  }
+
+  // Wraps English phrases (two or more Latin words in a row, one with a lower-case letter,
+  // such as "Digital Transformation") in <span lang="en"> so that a screen reader reads
+  // them with an English voice. Single words and acronyms (DX, ICT) stay as they are.
+  static void MarkEnglish(cmark_node* root) {
+    for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
+      cmark_node* current = node;
+      std::string rest = cmark_node_get_literal(current);
+      for (std::size_t from = 0;;) {
+        auto [begin, end] = FindEnglishPhrase(rest, from);
+        if (begin == std::string::npos) break;
+        std::string after = rest.substr(end);
+        cmark_node_set_literal(current, rest.substr(0, begin).c_str());
+        cmark_node* span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+        cmark_node_set_on_enter(span, "<span lang=\"en\">");
+        cmark_node_set_on_exit(span, "</span>");
+        cmark_node* words = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(words, rest.substr(begin, end - begin).c_str());
+        cmark_node_append_child(span, words);
+        cmark_node_insert_after(current, span);
+        cmark_node* tail = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(tail, after.c_str());
+        cmark_node_insert_after(span, tail);
+        current = tail;
+        rest = after;
+        from = 0;
       }
     }
   }
@@ -235,6 +297,7 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
   renderer.ReportRawHtml(doc.get());
   renderer.LinkTerms(doc.get(), out.terms);
   Renderer::JoinJapaneseLines(doc.get());
+  Renderer::MarkEnglish(doc.get());
   renderer.ShiftHeadings(doc.get());
 
   char* html = cmark_render_html(doc.get(), kOptions, extensions);

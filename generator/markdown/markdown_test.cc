@@ -87,6 +87,17 @@ TEST_CASE("raw HTML is a warning at its line and column, not silently lost", "[m
   CHECK(diags.items()[1].pos.column == 18);  // the closing </b>
 }
 
+TEST_CASE("English phrases carry lang=en; acronyms and single words do not", "[markdown]") {
+  CHECK(Html("デジタル・トランスフォーメーション (Digital Transformation) の略") ==
+        "<p>デジタル・トランスフォーメーション (<span lang=\"en\">Digital Transformation</span>) の略</p>\n");
+  CHECK(Html("Internet of Things と Robotic Process Automation") ==
+        "<p><span lang=\"en\">Internet of Things</span> と <span lang=\"en\">Robotic Process Automation</span></p>\n");
+  CHECK(Html("DX と ICT、AI RPA、Web 会議、Society 5.0、Society1.0、Ver.2.0") ==
+        "<p>DX と ICT、AI RPA、Web 会議、Society 5.0、Society1.0、Ver.2.0</p>\n");
+  CHECK(Html("**Digital Transformation** の略") ==
+        "<p><strong><span lang=\"en\">Digital Transformation</span></strong> の略</p>\n");
+}
+
 TEST_CASE("GFM tables, strikethrough and autolinks work", "[markdown]") {
   CHECK(Html("| a | b |\n|---|---|\n| 1 | 2 |").find("<table>") != std::string::npos);
   CHECK(Html("~~古い~~").find("<del>古い</del>") != std::string::npos);
