@@ -105,6 +105,9 @@ TEST_CASE("YAML syntax errors keep yaml-cpp's position and speak Japanese", "[lo
   CHECK(out.rfind("chapter-1.yaml:3:1: error [yaml.syntax] リストの終わり「]」が見つかりません。", 0) == 0);
   out = ChapterErrors("title: 趣旨\n number: 1\n");
   CHECK(out.rfind("chapter-1.yaml:2:8: error [yaml.syntax] ここに「キー: 値」は書けません。", 0) == 0);
+  // A block map whose indentation changes half-way is an indentation error, not a missing "}".
+  out = ChapterErrors("title: 趣旨\nsections:\n  - title: a\n - title: b\n");
+  CHECK(out.rfind("chapter-1.yaml:4:2: error [yaml.syntax] 字下げがそろっていません", 0) == 0);
 }
 
 TEST_CASE("tabs in indentation are reported where they are", "[load]") {
