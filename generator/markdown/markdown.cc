@@ -84,6 +84,19 @@ std::pair<std::size_t, std::size_t> FindEnglishPhrase(const std::string& s, std:
   return {std::string::npos, std::string::npos};
 }
 
+// Splits text node `node` (whose literal is `text`) around [begin, end): the node keeps the
+// text before, `inline_node` takes the place of the range, and a new text node holding the
+// text after is returned.
+cmark_node* SpliceInline(cmark_node* node, const std::string& text, std::size_t begin,
+                         std::size_t end, cmark_node* inline_node) {
+  cmark_node_set_literal(node, text.substr(0, begin).c_str());
+  cmark_node_insert_after(node, inline_node);
+  cmark_node* tail = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(tail, text.substr(end).c_str());
+  cmark_node_insert_after(inline_node, tail);
+  return tail;
+}
+
 bool InsideLink(cmark_node* node) {
   for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
     cmark_node_type t = cmark_node_get_type(p);
@@ -149,14 +162,8 @@ class Renderer {
         std::string shown = bar == std::string::npos ? inner : inner.substr(bar + 1);
         if (name.empty() || shown.empty()) break;
         std::string after = rest.substr(close + 2);
-        cmark_node_set_literal(current, rest.substr(0, open).c_str());
-        cmark_node* link = MakeTermLink(name, shown);
-        cmark_node_insert_after(current, link);
+        current = SpliceInline(current, rest, open, close + 2, MakeTermLink(name, shown));
         terms.push_back(name);
-        cmark_node* tail = cmark_node_new(CMARK_NODE_TEXT);
-        cmark_node_set_literal(tail, after.c_str());
-        cmark_node_insert_after(link, tail);
-        current = tail;
         rest = after;
       }
     }
@@ -169,24 +176,18 @@ class Renderer {
     for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
       cmark_node* current = node;
       std::string rest = cmark_node_get_literal(current);
-      for (std::size_t from = 0;;) {
-        auto [begin, end] = FindEnglishPhrase(rest, from);
+      for (;;) {
+        auto [begin, end] = FindEnglishPhrase(rest, 0);
         if (begin == std::string::npos) break;
         std::string after = rest.substr(end);
-        cmark_node_set_literal(current, rest.substr(0, begin).c_str());
         cmark_node* span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
         cmark_node_set_on_enter(span, "<span lang=\"en\">");
         cmark_node_set_on_exit(span, "</span>");
         cmark_node* words = cmark_node_new(CMARK_NODE_TEXT);
         cmark_node_set_literal(words, rest.substr(begin, end - begin).c_str());
         cmark_node_append_child(span, words);
-        cmark_node_insert_after(current, span);
-        cmark_node* tail = cmark_node_new(CMARK_NODE_TEXT);
-        cmark_node_set_literal(tail, after.c_str());
-        cmark_node_insert_after(span, tail);
-        current = tail;
+        current = SpliceInline(current, rest, begin, end, span);
         rest = after;
-        from = 0;
       }
     }
   }
