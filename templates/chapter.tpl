@@ -7,4 +7,8 @@
 </nav>
 {{/HAS_TOC}}{{>CONTENT}}
 {{#SECTION}}{{>SECTION_BODY}}{{/SECTION}}
-</article>
+{{#PAGE_TERMS}}<section class="page-terms" aria-labelledby="page-terms">
+<h2 id="page-terms">このページの用語</h2>
+{{>GLOSSARY_LIST}}
+</section>
+{{/PAGE_TERMS}}</article>

@@ -4,6 +4,8 @@
 {{#ALIASES}}<p class="aliases">別名：{{TEXT}}</p>
 {{/ALIASES}}{{#EXPANSION}}<p class="expansion" lang="en">{{TEXT}}</p>
 {{/EXPANSION}}{{DEFINITION:none}}
-{{#RELATED}}<p class="related">関連する用語：{{#LINK}}<a href="#{{ID}}">{{TERM}}</a>{{#LINK_separator}}、{{/LINK_separator}}{{/LINK}}</p>
+{{#USES}}<p class="term-uses">本文に戻る：{{#USE}}<a href="#{{ID}}" aria-label="{{LABEL}}">↩{{N}}</a>{{#USE_separator}} {{/USE_separator}}{{/USE}}</p>
+{{/USES}}{{#IN_GLOSSARY}}<p class="term-more"><a href="{{HREF}}">用語集で見る</a></p>
+{{/IN_GLOSSARY}}{{#RELATED}}<p class="related">関連する用語：{{#LINK}}<a href="{{HREF}}">{{TERM}}</a>{{#LINK_separator}}、{{/LINK_separator}}{{/LINK}}</p>
 {{/RELATED}}</dd>
 {{/ENTRY}}</dl>

@@ -36,3 +36,8 @@
 </div>
 </section>
 {{/REVISIONS}}
+{{#PAGE_TERMS}}<section class="page-terms" aria-labelledby="page-terms">
+<h2 id="page-terms">このページの用語</h2>
+{{>GLOSSARY_LIST}}
+</section>
+{{/PAGE_TERMS}}

@@ -228,17 +228,20 @@ class Renderer {
     return 0;
   }
 
+  // A reference is a link whose accessible name says it explains the term: 「DX（用語解説）」.
   cmark_node* MakeTermLink(const std::string& name, const std::string& shown) {
-    std::string href = options_.term_href ? options_.term_href(name) : std::string();
+    std::optional<TermLink> link = options_.term_link ? options_.term_link(name) : std::nullopt;
     cmark_node* node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-    if (href.empty()) {
+    if (!link) {
       ReportUnknownTerm(name);
       cmark_node_set_on_enter(node, "<span class=\"term-unknown\">");
       cmark_node_set_on_exit(node, "</span>");
     } else {
-      std::string open = "<a class=\"term\" href=\"" + text::EscapeHtml(href) + "\">";
+      std::string open = "<a class=\"term\"";
+      if (!link->id.empty()) open += " id=\"" + text::EscapeHtml(link->id) + "\"";
+      open += " href=\"" + text::EscapeHtml(link->href) + "\">";
       cmark_node_set_on_enter(node, open.c_str());
-      cmark_node_set_on_exit(node, "</a>");
+      cmark_node_set_on_exit(node, "<span class=\"vh\">（用語解説）</span></a>");
     }
     cmark_node* label = cmark_node_new(CMARK_NODE_TEXT);
     cmark_node_set_literal(label, shown.c_str());
@@ -250,8 +253,10 @@ class Renderer {
     std::size_t at = md_.text.find("[[" + name, search_from_);
     if (at != std::string::npos) search_from_ = at + 2;
     diag::SourcePos pos = at == std::string::npos ? md_.pos : PositionIn(md_, at);
+    std::string guess = options_.known_terms ? diag::DidYouMean(name, *options_.known_terms) : "";
     diags_.Error(pos, "ref.glossary", "用語集にない用語「" + name + "」が参照されています。",
-                 "用語集（glossary.yaml）に用語を加えるか、[[ ]] の中を用語集の用語か別名に直してください。");
+                 (guess.empty() ? "" : "「" + guess + "」のことですか？ ") +
+                     "用語集（glossary.yaml）に用語を加えるか、[[ ]] の中を用語集の用語か別名に直してください。");
   }
 
   const model::Markdown& md_;

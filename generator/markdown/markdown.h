@@ -5,6 +5,7 @@
 #define KEIKAKU_MARKDOWN_MARKDOWN_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,12 +14,20 @@
 
 namespace keikaku::markdown {
 
+/// Where a glossary reference links: the entry's href and, when the page lists its terms
+/// with links back to each use, the reference's own id.
+struct TermLink {
+  std::string href, id;
+};
+
 struct Options {
   int heading_offset = 0;        ///< Added to Markdown heading levels (capped at 6).
   bool unwrap_paragraph = false;  ///< A lone paragraph renders without <p> (table cells, lists).
   std::string id_prefix;          ///< Prefixed to footnote ids so several fragments can share a page.
-  /// Returns the href of a glossary term or alias, "" when there is none.
-  std::function<std::string(const std::string& term)> term_href;
+  /// The link of a glossary term or alias; nullopt when the glossary has no such term.
+  std::function<std::optional<TermLink>(const std::string& term)> term_link;
+  /// The glossary's terms and aliases, for "did you mean" when a reference is unknown.
+  const std::vector<std::string>* known_terms = nullptr;
 };
 
 struct Fragment {

@@ -16,12 +16,17 @@ std::string Html(const std::string& text, Options options = {}) {
   return html;
 }
 
+const std::vector<std::string> kKnownTerms = {"CIO", "CISO", "DX", "デジタル・トランスフォーメーション"};
+
+// DX (with an alias) is in the glossary; each reference gets the next id, as a page's term
+// list does.
 Options WithGlossary() {
   Options o;
-  o.term_href = [](const std::string& t) {
-    return t == "DX" || t == "デジタル・トランスフォーメーション" ? std::string("glossary.html#term-dx")
-                                                                    : std::string();
+  o.term_link = [n = 0](const std::string& t) mutable -> std::optional<keikaku::markdown::TermLink> {
+    if (t != "DX" && t != "デジタル・トランスフォーメーション") return std::nullopt;
+    return keikaku::markdown::TermLink{"#term-dx", "ref-term-dx-" + std::to_string(++n)};
   };
+  o.known_terms = &kKnownTerms;
   return o;
 }
 
@@ -40,12 +45,13 @@ TEST_CASE("line breaks around emphasis use the characters inside it", "[markdown
   CHECK(Html("重要な\n**取組**\nです") == "<p>重要な<strong>取組</strong>です</p>\n");
 }
 
-TEST_CASE("glossary references become links to the entry", "[markdown]") {
+TEST_CASE("glossary references become links named as term explanations", "[markdown]") {
   CHECK(Html("デジタル・トランスフォーメーション（[[DX]]）を進める", WithGlossary()) ==
-        "<p>デジタル・トランスフォーメーション（<a class=\"term\" href=\"glossary.html#term-dx\">DX</a>）を進める</p>\n");
+        "<p>デジタル・トランスフォーメーション（<a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX"
+        "<span class=\"vh\">（用語解説）</span></a>）を進める</p>\n");
   CHECK(Html("[[デジタル・トランスフォーメーション|DXの取組]]と[[DX]]", WithGlossary()) ==
-        "<p><a class=\"term\" href=\"glossary.html#term-dx\">DXの取組</a>と<a class=\"term\" "
-        "href=\"glossary.html#term-dx\">DX</a></p>\n");
+        "<p><a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DXの取組<span class=\"vh\">（用語解説）</span></a>"
+        "と<a class=\"term\" id=\"ref-term-dx-2\" href=\"#term-dx\">DX<span class=\"vh\">（用語解説）</span></a></p>\n");
 }
 
 TEST_CASE("glossary references are not made inside code or links", "[markdown]") {
@@ -63,6 +69,13 @@ TEST_CASE("an unknown glossary term is an error at its line and column", "[markd
   CHECK(d.pos.line == 9);
   CHECK(d.pos.column == 13);
   CHECK(d.message == "用語集にない用語「CIO」が参照されています。");
+}
+
+TEST_CASE("an unknown glossary term suggests the nearest known term", "[markdown]") {
+  Diagnostics diags;
+  Render(Markdown{"[[CISOO]]の役割", {"c.yaml", 3, 5}}, WithGlossary(), diags);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].hint.rfind("「CISO」のことですか？", 0) == 0);
 }
 
 TEST_CASE("raw HTML and javascript: links never reach the page", "[markdown]") {

@@ -46,6 +46,12 @@ const std::string& Page(const std::string& path) {
   return it->second;
 }
 
+int Count(const std::string& haystack, const std::string& needle) {
+  int n = 0;
+  for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+  return n;
+}
+
 bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
 }
@@ -176,8 +182,15 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c1, "<img src=\"map.png\" alt=\"見本町の位置を示す地図\">"));
   CHECK(BasicSite().count("sample/map.png") == 1);
   // Glossary references link to the entry.
-  CHECK(Contains(c1, "（<a class=\"term\" href=\"glossary.html#term-dx\">DX</a>）"));
-  CHECK(Contains(c1, "<a class=\"term\" href=\"glossary.html#term-bpr\">業務の見直し</a>"));
+  // Glossary references link to the entry in the page's own term list, which links back.
+  CHECK(Contains(c1, "（<a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX<span class=\"vh\">（用語解説）</span></a>）"));
+  CHECK(Contains(c1, "<a class=\"term\" id=\"ref-term-bpr-1\" href=\"#term-bpr\">業務の見直し<span class=\"vh\">（用語解説）</span></a>"));
+  CHECK(Contains(c1, "<h2 id=\"page-terms\">このページの用語</h2>"));
+  CHECK(Contains(c1, "<dt id=\"term-dx\">DX"));
+  CHECK(Contains(c1, "<a href=\"#ref-term-dx-1\" aria-label=\"「DX」が使われている1か所目に戻る\">↩1</a>"));
+  CHECK(Contains(c1, "<p class=\"term-more\"><a href=\"glossary.html#term-dx\">用語集で見る</a></p>"));
+  // Each definition is written once per page, however often the term is used.
+  CHECK(Count(c1, "<dt id=\"term-dx\">") == 1);
   // Measures: heading one level down, priority in words, fields.
   CHECK(Contains(c2, "<h3 id=\"sec-2-1-b1-1-h\"><span class=\"num\">重点施策①</span> 窓口のデジタル化</h3>"));
   CHECK(Contains(c2, "重点的に取り組む施策です。"));
@@ -223,7 +236,8 @@ TEST_CASE("the full text holds every chapter with glossary links on the same pag
   const std::string& html = Page("sample/full.html");
   CHECK(Contains(html, "<h2 id=\"ch-1\"><span class=\"num\">第1章</span> 計画の背景</h2>"));
   CHECK(Contains(html, "<h3 id=\"sec-1-1\">"));
-  CHECK(Contains(html, "<a class=\"term\" href=\"#term-dx\">DX</a>"));
+  CHECK(Contains(html, "<a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX<span class=\"vh\">（用語解説）</span></a>"));
+  CHECK(Contains(html, "<a href=\"#ref-term-dx-1\" aria-label=\"「DX」が使われている1か所目に戻る\">↩1</a>"));
   CHECK(Contains(html, "<h2 id=\"glossary\">用語集</h2>"));
 }
 

@@ -14,11 +14,27 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
   options.heading_offset = level;
   options.unwrap_paragraph = unwrap;
   options.id_prefix = "f" + std::to_string(++fragments_) + "-";
-  options.term_href = [this](const std::string& name) {
-    const model::GlossaryEntry* e = FindTerm(name);
-    return e ? TermHref(*e) : std::string();
-  };
+  options.term_link = [this](const std::string& name) { return LinkTerm(name); };
+  options.known_terms = &names_;
   return markdown::Render(md, options, diags_).html;
+}
+
+PageContext::PageContext(const model::Plan* plan, const TermIndex* terms, std::string glossary_url,
+                         diag::Diagnostics& diags)
+    : plan_(plan), terms_(terms), glossary_url_(std::move(glossary_url)), diags_(diags) {
+  if (terms_) {
+    for (const auto& entry : *terms_) names_.push_back(entry.first);
+  }
+}
+
+std::optional<markdown::TermLink> PageContext::LinkTerm(const std::string& name) {
+  const model::GlossaryEntry* e = FindTerm(name);
+  if (!e) return std::nullopt;
+  if (!terms_on_page_) return markdown::TermLink{TermHref(*e), ""};
+  auto use = std::find_if(uses_.begin(), uses_.end(), [e](const TermUse& u) { return u.entry == e; });
+  if (use == uses_.end()) use = uses_.insert(uses_.end(), TermUse{e, {}});
+  use->ref_ids.push_back("ref-" + e->id + "-" + std::to_string(use->ref_ids.size() + 1));
+  return markdown::TermLink{"#" + e->id, use->ref_ids.back()};
 }
 
 const model::GlossaryEntry* PageContext::FindTerm(const std::string& name) const {

@@ -6,6 +6,7 @@
 #include <ctemplate/template.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,24 @@ namespace keikaku::render {
 /// Glossary entries of a plan by term and by alias.
 using TermIndex = std::map<std::string, const model::GlossaryEntry*>;
 
+/// A glossary entry referenced on a page, with the ids of its references in order.
+struct TermUse {
+  const model::GlossaryEntry* entry;
+  std::vector<std::string> ref_ids;
+};
+
 class PageContext {
  public:
   PageContext(const model::Plan* plan, const TermIndex* terms, std::string glossary_url,
-              diag::Diagnostics& diags)
-      : plan_(plan), terms_(terms), glossary_url_(std::move(glossary_url)), diags_(diags) {}
+              diag::Diagnostics& diags);
+
+  /// From now on references link to the entry in this page's own term list (#term-…) and
+  /// get ids that the list links back to; off again, they link to the glossary page.
+  void SetTermsOnPage(bool on) { terms_on_page_ = on; }
+  /// The link of a reference to `name`; records the use when terms are on the page.
+  std::optional<markdown::TermLink> LinkTerm(const std::string& name);
+  /// Entries referenced on this page, in order of first use.
+  const std::vector<TermUse>& uses() const { return uses_; }
 
   /// Markdown → HTML, with headings shifted to sit below `level` and glossary links.
   std::string Markdown(const model::Markdown& md, int level, bool unwrap = false);
@@ -39,6 +53,9 @@ class PageContext {
   const TermIndex* terms_;
   std::string glossary_url_;
   diag::Diagnostics& diags_;
+  std::vector<std::string> names_;  // every term and alias, for suggestions
+  bool terms_on_page_ = false;
+  std::vector<TermUse> uses_;
   int fragments_ = 0;
 };
 

@@ -227,6 +227,7 @@ class SiteRenderer {
       SetPlanChrome(page, plan, {{overview_href, plan.title}, {"", ChapterLabel(c)}});
       SetPager(page, &sequence[i], i + 2 < sequence.size() ? &sequence[i + 2] : nullptr);
       PageContext ctx(&plan, &terms, "glossary.html", diags_);
+      ctx.SetTermsOnPage(true);
       TemplateDictionary* d = page.body;
       std::string id = "ch-" + std::to_string(i + 1);
       d->SetValue("ID", id);
@@ -242,6 +243,7 @@ class SiteRenderer {
       }
       FillBlocks(d->AddIncludeDictionary("CONTENT"), c.content, 1, id, ctx);
       FillSections(d, c.sections, 2, ctx);
+      FillPageTerms(d, ctx);
       Finish(page);
     }
     if (!plan.glossary.empty()) RenderGlossary(plan, terms, suffix, sequence);
@@ -257,6 +259,7 @@ class SiteRenderer {
       SetPager(page, nullptr, &next);
     }
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
+    ctx.SetTermsOnPage(true);
     TemplateDictionary* d = page.body;
     d->SetValue("MUNICIPALITY", plan.municipality.name);
     SetOptional(d, "PREFECTURE", plan.municipality.prefecture);
@@ -302,6 +305,7 @@ class SiteRenderer {
         rd->SetValue("DESCRIPTION", r.description);
       }
     }
+    FillPageTerms(d, ctx);
     Finish(page);
   }
 
@@ -323,9 +327,15 @@ class SiteRenderer {
     }
   }
 
-  void FillGlossaryList(TemplateDictionary* include, const model::Plan& plan, PageContext& ctx, int level) {
+  // Fills glossary_list.tpl with `entries`. Each entry links back to its references on this
+  // page and, with `glossary_href` set (a page's own term list), to the glossary page.
+  // Definitions are rendered with references to the glossary page, not to this page's list.
+  void FillTermList(TemplateDictionary* include, const std::vector<const model::GlossaryEntry*>& entries,
+                    PageContext& ctx, int level, const std::string& glossary_href) {
     include->SetFilename("glossary_list.tpl");
-    for (const model::GlossaryEntry* e : SortedGlossary(plan)) {
+    const std::vector<TermUse> uses = ctx.uses();
+    ctx.SetTermsOnPage(false);
+    for (const model::GlossaryEntry* e : entries) {
       TemplateDictionary* ed = include->AddSectionDictionary("ENTRY");
       ed->SetValue("ID", e->id);
       ed->SetValue("TERM", e->term);
@@ -335,6 +345,17 @@ class SiteRenderer {
       for (const std::string& a : e->aliases) aliases += (aliases.empty() ? "" : "、") + a;
       SetOptional(ed, "ALIASES", aliases);
       ed->SetValue("DEFINITION", ctx.Markdown(e->definition, level));
+      for (const TermUse& use : uses) {
+        if (use.entry != e) continue;
+        TemplateDictionary* ud = ed->AddSectionDictionary("USES");
+        for (std::size_t i = 0; i < use.ref_ids.size(); ++i) {
+          TemplateDictionary* link = ud->AddSectionDictionary("USE");
+          link->SetValue("ID", use.ref_ids[i]);
+          link->SetIntValue("N", static_cast<int>(i + 1));
+          link->SetValue("LABEL", "「" + e->term + "」が使われている" + std::to_string(i + 1) + "か所目に戻る");
+        }
+      }
+      if (!glossary_href.empty()) ed->AddSectionDictionary("IN_GLOSSARY")->SetValue("HREF", glossary_href + "#" + e->id);
       std::vector<const model::GlossaryEntry*> related;
       for (const std::string& r : e->related) {
         if (const model::GlossaryEntry* re = ctx.FindTerm(r)) {
@@ -348,10 +369,19 @@ class SiteRenderer {
       TemplateDictionary* rd = ed->AddSectionDictionary("RELATED");
       for (const model::GlossaryEntry* re : related) {
         TemplateDictionary* link = rd->AddSectionDictionary("LINK");
-        link->SetValue("ID", re->id);
+        link->SetValue("HREF", glossary_href + "#" + re->id);
         link->SetValue("TERM", re->term);
       }
     }
+  }
+
+  // The term list at the end of a chapter or overview page: the entries referenced on it.
+  void FillPageTerms(TemplateDictionary* d, PageContext& ctx) {
+    if (ctx.uses().empty()) return;
+    std::vector<const model::GlossaryEntry*> entries;
+    for (const TermUse& use : ctx.uses()) entries.push_back(use.entry);
+    FillTermList(d->AddSectionDictionary("PAGE_TERMS")->AddIncludeDictionary("GLOSSARY_LIST"), entries, ctx, 2,
+                 "glossary.html");
   }
 
   void RenderGlossary(const model::Plan& plan, const TermIndex& terms, const std::string& suffix,
@@ -363,7 +393,7 @@ class SiteRenderer {
     PageContext ctx(&plan, &terms, "", diags_);
     page.body->SetValue("HEADING", "用語集");
     page.body->SetValue("PLAN_TITLE", plan.title);
-    FillGlossaryList(page.body->AddIncludeDictionary("GLOSSARY_LIST"), plan, ctx, 2);
+    FillTermList(page.body->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(plan), ctx, 2, "");
     Finish(page);
   }
 
@@ -372,6 +402,7 @@ class SiteRenderer {
     Page page = StartPage(paths.Full(), "full.tpl", title, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "全文"}});
     PageContext ctx(&plan, &terms, "", diags_);
+    ctx.SetTermsOnPage(!plan.glossary.empty());
     TemplateDictionary* d = page.body;
     d->SetValue("TITLE", plan.title);
     d->SetValue("MUNICIPALITY", plan.municipality.name);
@@ -395,7 +426,8 @@ class SiteRenderer {
       FillSections(cd, c.sections, 3, ctx);
     }
     if (!plan.glossary.empty()) {
-      FillGlossaryList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), plan, ctx, 3);
+      FillTermList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(plan),
+                   ctx, 3, "");
     }
     Finish(page);
   }
