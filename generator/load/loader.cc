@@ -502,12 +502,8 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
                                  r.Str(v, "phone"),     r.Str(v, "email"),      r.Str(v, "url")};
   }
   if (YAML::Node v = n["measure_labels"]) {
-    model::MeasureLabels& l = p.measure_labels;
-    for (auto [key, field] : {std::pair{"policy", &l.policy}, {"challenges", &l.challenges},
-                              {"direction", &l.direction}, {"actions", &l.actions},
-                              {"effects", &l.effects}, {"period", &l.period}, {"body", &l.body},
-                              {"owner", &l.owner}, {"related", &l.related}}) {
-      if (v[key]) *field = r.Str(v, key);
+    for (const auto& [key, member] : model::kMeasureLabelKeys) {
+      if (v[key]) p.measure_labels.*member = r.Str(v, key);
     }
   }
   if (YAML::Node v = n["revisions"]) {

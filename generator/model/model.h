@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -179,6 +180,16 @@ struct MeasureLabels {
   std::string policy = "基本方針", challenges = "主な課題", direction = "方向性", actions = "主な取組",
               effects = "効果", period = "実施時期", body = "内容", owner = "担当所属",
               related = "関係所属";
+};
+
+/// The keys of plan.yaml's measure_labels (the measure fields they name) and their members:
+/// the one list the schema and the loader both use.
+inline constexpr std::pair<const char*, std::string MeasureLabels::*> kMeasureLabelKeys[] = {
+    {"policy", &MeasureLabels::policy},   {"challenges", &MeasureLabels::challenges},
+    {"direction", &MeasureLabels::direction}, {"actions", &MeasureLabels::actions},
+    {"effects", &MeasureLabels::effects}, {"period", &MeasureLabels::period},
+    {"body", &MeasureLabels::body},       {"owner", &MeasureLabels::owner},
+    {"related", &MeasureLabels::related},
 };
 
 struct Plan {

@@ -2,6 +2,8 @@
 
 #include <deque>
 
+#include "model/model.h"
+
 namespace keikaku::schema {
 
 const Field* Type::FindField(const std::string& key) const {
@@ -239,17 +241,10 @@ Schema Build(Builder& b) {
   revision->fields = {Req("date", date, "改訂日"), Opt("part", str, "改訂箇所"),
                       Req("description", str, "改訂内容")};
   Type* measure_labels = b.Make("measure-labels", Kind::kRecord, "施策の欄の見出し（町の計画での呼び方）");
-  measure_labels->fields = {
-      Opt("policy", str, "policy の見出し（既定: 基本方針）"),
-      Opt("challenges", str, "challenges の見出し（既定: 主な課題）"),
-      Opt("direction", str, "direction の見出し（既定: 方向性）"),
-      Opt("actions", str, "actions の見出し（既定: 主な取組）"),
-      Opt("effects", str, "effects の見出し（既定: 効果）"),
-      Opt("period", str, "period の見出し（既定: 実施時期）"),
-      Opt("body", str, "body の見出し（既定: 内容）"),
-      Opt("owner", str, "owner の見出し（既定: 担当所属）"),
-      Opt("related", str, "related の見出し（既定: 関係所属）"),
-  };
+  for (const auto& [key, member] : model::kMeasureLabelKeys) {
+    measure_labels->fields.push_back(
+        Opt(key, str, std::string(key) + " の見出し（既定: " + model::MeasureLabels{}.*member + "）"));
+  }
   Type* plan = b.Make("plan", Kind::kRecord, "計画（content/plans/SLUG/plan.yaml）");
   plan->fields = {
       Req("municipality", municipality, "自治体"),
