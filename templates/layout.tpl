@@ -6,7 +6,8 @@
 <title>{{PAGE_TITLE}}</title>
 {{#DESCRIPTION}}<meta name="description" content="{{TEXT}}">
 {{/DESCRIPTION}}<link rel="stylesheet" href="{{ROOT}}{{STYLESHEET}}">
-</head>
+{{#SCRIPT}}<script src="{{ROOT}}{{SRC}}" defer></script>
+{{/SCRIPT}}</head>
 <body>
 <a class="skip-link" href="#main">本文へ移動</a>
 <header class="site-header">

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <memory>
 
+#include "assetpipe/script.h"
 #include "assetpipe/scss.h"
 #include "render/page_context.h"
 #include "render/urls.h"
@@ -21,6 +22,7 @@ using ctemplate::TemplateDictionary;
 namespace {
 
 constexpr const char* kStylesheetEntry = "assets/scss/style.scss";
+constexpr const char* kGlossaryScript = "assets/js/glossary.js";
 
 struct Link {
   std::string href, label;
@@ -83,6 +85,11 @@ class SiteRenderer {
     if (!css) return false;
     stylesheet_ = "assets/style." + assetpipe::ContentHash(*css) + ".css";
     out_[stylesheet_] = *css;
+    if (std::optional<std::string> js = theme.Read(kGlossaryScript)) {
+      std::string bytes = assetpipe::StripScript(*js);
+      glossary_script_ = "assets/glossary." + assetpipe::ContentHash(bytes) + ".js";
+      out_[glossary_script_] = std::move(bytes);
+    }
     return !diags_.has_errors();
   }
 
@@ -243,7 +250,7 @@ class SiteRenderer {
       }
       FillBlocks(d->AddIncludeDictionary("CONTENT"), c.content, 1, id, ctx);
       FillSections(d, c.sections, 2, ctx);
-      FillPageTerms(d, ctx);
+      FillPageTerms(page, ctx);
       Finish(page);
     }
     if (!plan.glossary.empty()) RenderGlossary(plan, terms, suffix, sequence);
@@ -305,7 +312,7 @@ class SiteRenderer {
         rd->SetValue("DESCRIPTION", r.description);
       }
     }
-    FillPageTerms(d, ctx);
+    FillPageTerms(page, ctx);
     Finish(page);
   }
 
@@ -375,13 +382,19 @@ class SiteRenderer {
     }
   }
 
-  // The term list at the end of a chapter or overview page: the entries referenced on it.
-  void FillPageTerms(TemplateDictionary* d, PageContext& ctx) {
+  // The term list at the end of a chapter or overview page: the entries referenced on it,
+  // and the script that turns the references into pop-ups.
+  void FillPageTerms(Page& page, PageContext& ctx) {
     if (ctx.uses().empty()) return;
     std::vector<const model::GlossaryEntry*> entries;
     for (const TermUse& use : ctx.uses()) entries.push_back(use.entry);
-    FillTermList(d->AddSectionDictionary("PAGE_TERMS")->AddIncludeDictionary("GLOSSARY_LIST"), entries, ctx, 2,
-                 "glossary.html");
+    FillTermList(page.body->AddSectionDictionary("PAGE_TERMS")->AddIncludeDictionary("GLOSSARY_LIST"), entries,
+                 ctx, 2, "glossary.html");
+    AddGlossaryScript(page);
+  }
+
+  void AddGlossaryScript(Page& page) {
+    if (!glossary_script_.empty()) page.layout->AddSectionDictionary("SCRIPT")->SetValue("SRC", glossary_script_);
   }
 
   void RenderGlossary(const model::Plan& plan, const TermIndex& terms, const std::string& suffix,
@@ -428,6 +441,7 @@ class SiteRenderer {
     if (!plan.glossary.empty()) {
       FillTermList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(plan),
                    ctx, 3, "");
+      if (!ctx.uses().empty()) AddGlossaryScript(page);
     }
     Finish(page);
   }
@@ -438,6 +452,7 @@ class SiteRenderer {
   diag::Diagnostics& diags_;
   ctemplate::TemplateCache cache_;
   std::string stylesheet_;
+  std::string glossary_script_;  // empty when a theme leaves the script out
 };
 
 }  // namespace
