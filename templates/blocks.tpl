@@ -78,7 +78,7 @@
 </div>
 {{/REFERENCES}}{{#TERMS}}<aside class="term-box" aria-label="用語解説">
 <dl>
-{{#TERM}}<dt><a href="{{HREF}}">{{TERM}}</a></dt>
+{{#TERM}}<dt id="{{ID}}"><a href="{{HREF}}">{{TERM}}</a></dt>
 <dd>{{#EXPANSION}}<p class="expansion" lang="en">{{TEXT}}</p>{{/EXPANSION}}{{DEFINITION:none}}</dd>
 {{/TERM}}</dl>
 </aside>

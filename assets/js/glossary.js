@@ -71,6 +71,7 @@
     if (a.id) b.id = a.id;
     b.setAttribute("aria-expanded", "false");
     b.setAttribute("aria-controls", "term-pop-" + n);
+    var name = a.firstChild.textContent;
     while (a.firstChild) b.appendChild(a.firstChild);
 
     var p = doc.createElement("div");
@@ -78,7 +79,7 @@
     p.id = "term-pop-" + n;
     p.hidden = true;
     p.setAttribute("role", "group");
-    p.setAttribute("aria-label", "「" + dt.firstChild.textContent.trim() + "」の説明");
+    p.setAttribute("aria-label", "「" + name + "」の説明");
     var head = doc.createElement("div");
     head.className = "term-pop-head";
     var title = doc.createElement("p");

@@ -1,10 +1,12 @@
 #include "load/loader.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "io/file.h"
 #include "load/validate.h"
+#include "text/kana.h"
 #include "text/utf8.h"
 
 namespace keikaku::load {
@@ -433,6 +435,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
       auto glossary_node = LoadFile(glossary_path, *schema.glossary, sources, diags, &glossary_text);
       if (glossary_node) {
         plan.glossary = BuildGlossary(*glossary_node, DisplayName(glossary_path), *glossary_text);
+        if (!CheckGlossary(plan.glossary, diags)) ok = false;
       } else {
         ok = false;
       }
@@ -453,6 +456,34 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 }
 
 }  // namespace
+
+// Every term and alias names one entry (error); readings are hiragana, and every term not
+// read in Latin letters has one, or the glossary cannot be put in 五十音 order (warnings).
+bool CheckGlossary(const std::vector<model::GlossaryEntry>& entries, diag::Diagnostics& diags) {
+  bool ok = true;
+  std::map<std::string, const model::GlossaryEntry*> names;
+  for (const model::GlossaryEntry& e : entries) {
+    std::vector<std::string> own = {e.term};
+    own.insert(own.end(), e.aliases.begin(), e.aliases.end());
+    for (const std::string& name : own) {
+      auto [it, fresh] = names.emplace(name, &e);
+      if (fresh || it->second == &e) continue;
+      diags.Error(e.pos, "glossary.duplicate",
+                  "「" + name + "」は用語集の別の用語（" + std::to_string(it->second->pos.line) + "行目の「" +
+                      it->second->term + "」）にもあります。",
+                  "用語と別名は用語集全体で1回だけ書いてください。");
+      ok = false;
+    }
+    if (!e.reading.empty() && !text::IsHiraganaReading(e.reading)) {
+      diags.Warning(e.pos, "glossary.reading", "用語「" + e.term + "」のよみ「" + e.reading + "」がひらがなではありません。",
+                    "reading はひらがなで書いてください（五十音順の並びに使います）。");
+    } else if (e.reading.empty() && !text::IsLatinLetter(text::FirstCodepoint(e.term))) {
+      diags.Warning(e.pos, "glossary.reading", "用語「" + e.term + "」によみがないため、五十音順に並べられません。",
+                    "reading: にひらがなでよみを書いてください。");
+    }
+  }
+  return ok;
+}
 
 std::optional<YAML::Node> ParseContent(const std::string& file, const std::string& text,
                                        const schema::Type& type, diag::Diagnostics& diags) {

@@ -35,6 +35,10 @@ model::Chapter BuildChapter(const YAML::Node& node, const std::string& file,
 std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& node, const std::string& file,
                                                 const std::string& text);
 
+/// Reports a term or alias shared by two entries (error) and readings that are missing or
+/// not hiragana (warnings). Returns false on errors.
+bool CheckGlossary(const std::vector<model::GlossaryEntry>& entries, diag::Diagnostics& diags);
+
 }  // namespace keikaku::load
 
 #endif  // KEIKAKU_LOAD_LOADER_H_

@@ -131,3 +131,28 @@ TEST_CASE("an empty file and an empty required value are errors", "[load]") {
   CHECK(ChapterErrors("").rfind("chapter-1.yaml:1:1: error [content.empty]", 0) == 0);
   CHECK(ChapterErrors("title:\n").rfind("chapter-1.yaml:1:1: error [schema.empty]", 0) == 0);
 }
+
+TEST_CASE("a glossary names each term once and reads in hiragana", "[load][glossary]") {
+  std::string text =
+      "terms:\n"
+      "  - term: DX\n"
+      "    definition: 変革\n"
+      "  - term: デジタル・トランスフォーメーション\n"
+      "    reading: デジタル\n"
+      "    aliases: [DX]\n"
+      "    definition: 変革\n"
+      "  - term: 行政手続\n"
+      "    definition: 手続\n";
+  Diagnostics diags;
+  auto node = ParseContent("glossary.yaml", text, *S().glossary, diags);
+  REQUIRE(node);
+  auto entries = keikaku::load::BuildGlossary(*node, "glossary.yaml", text);
+  CHECK_FALSE(keikaku::load::CheckGlossary(entries, diags));
+  std::string out = diags.Format({{"glossary.yaml", text}});
+  CHECK(out.find("glossary.yaml:4:5: error [glossary.duplicate] 「DX」は用語集の別の用語（2行目の「DX」）にもあります。") !=
+        std::string::npos);
+  CHECK(out.find("glossary.yaml:4:5: warning [glossary.reading] 用語「デジタル・トランスフォーメーション」のよみ「デジタル」がひらがなではありません。") !=
+        std::string::npos);
+  CHECK(out.find("glossary.yaml:8:5: warning [glossary.reading] 用語「行政手続」によみがないため") != std::string::npos);
+  CHECK(diags.error_count() == 1);
+}

@@ -32,9 +32,13 @@ OutputTree BuildTree(const fs::path& source, Diagnostics& diags) {
   return tree;
 }
 
-const OutputTree& BasicSite() {
+Diagnostics& BasicDiagnostics() {
   static Diagnostics diags;
-  static OutputTree tree = BuildTree(kRoot / "tests/sites/basic", diags);
+  return diags;
+}
+
+const OutputTree& BasicSite() {
+  static OutputTree tree = BuildTree(kRoot / "tests/sites/basic", BasicDiagnostics());
   return tree;
 }
 
@@ -186,7 +190,7 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c1, "（<a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX<span class=\"vh\">（用語解説）</span></a>）"));
   CHECK(Contains(c1, "<a class=\"term\" id=\"ref-term-bpr-1\" href=\"#term-bpr\">業務の見直し<span class=\"vh\">（用語解説）</span></a>"));
   CHECK(Contains(c1, "<h2 id=\"page-terms\">このページの用語</h2>"));
-  CHECK(Contains(c1, "<dt id=\"term-dx\">DX"));
+  CHECK(Contains(c1, "<dt id=\"term-dx\"><ruby>DX<rp>（</rp><rt>でぃーえっくす</rt><rp>）</rp></ruby></dt>"));
   CHECK(Contains(c1, "<a href=\"#ref-term-dx-1\" aria-label=\"「DX」が使われている1か所目に戻る\">↩1</a>"));
   CHECK(Contains(c1, "<p class=\"term-more\"><a href=\"glossary.html#term-dx\">用語集で見る</a></p>"));
   // Each definition is written once per page, however often the term is used.
@@ -230,6 +234,27 @@ TEST_CASE("the glossary lists Latin-read terms A–Z first, then 五十音 order
   CHECK(dx < a);
   CHECK(Contains(html, "<p class=\"expansion\" lang=\"en\">Business Process Re-engineering</p>"));
   CHECK(Contains(html, "関連する用語：<a href=\"#term-bpr\">BPR</a>"));
+  // A kana index links to the groups that have terms; the others are shown as text.
+  CHECK(Contains(html, "<li><a href=\"#index-latin\">英字</a></li>"));
+  CHECK(Contains(html, "<li><a href=\"#index-a\">あ行</a></li>"));
+  CHECK(Contains(html, "<li><span class=\"empty\">か行<span class=\"vh\">（用語なし）</span></span></li>"));
+  CHECK(Contains(html, "<h2 id=\"index-a\">あ行</h2>"));
+  CHECK(html.find("id=\"index-latin\"") < bpr);
+  // Each entry links to the first use on each page that uses it.
+  CHECK(Contains(html, "使われているページ：<a href=\"chapter-1.html#ref-term-dx-1\">第1章 計画の背景</a>"));
+}
+
+TEST_CASE("a glossary entry that no page references is a warning", "[build]") {
+  BasicSite();
+  int unused = 0;
+  for (const auto& d : BasicDiagnostics().items()) {
+    if (d.rule != "glossary.unused") continue;
+    ++unused;
+    CHECK(d.message == "用語「アジャイル」は本文のどこからも参照されていません。");
+    CHECK(d.pos.line == 14);
+  }
+  CHECK(unused == 1);
+  CHECK_FALSE(BasicDiagnostics().has_errors());
 }
 
 TEST_CASE("the full text holds every chapter with glossary links on the same page", "[build]") {

@@ -319,6 +319,8 @@ class BlockFiller {
         continue;
       }
       TemplateDictionary* t = d->AddSectionDictionary("TERM");
+      t->SetValue("ID", id_ + "-" + e->id);
+      ctx_.NoteShown(e, id_ + "-" + e->id);
       t->SetValue("TERM", e->term);
       t->SetValue("HREF", ctx_.TermHref(*e));
       SetOptional(t, "EXPANSION", e->expansion);

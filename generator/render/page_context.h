@@ -37,6 +37,12 @@ class PageContext {
   std::optional<markdown::TermLink> LinkTerm(const std::string& name);
   /// Entries referenced on this page, in order of first use.
   const std::vector<TermUse>& uses() const { return uses_; }
+  /// Records that the page explains `entry` in place (a term box) at #`anchor`.
+  void NoteShown(const model::GlossaryEntry* entry, std::string anchor) {
+    shown_.push_back({entry, {std::move(anchor)}});
+  }
+  /// Entries explained in place, each with the one anchor of its explanation.
+  const std::vector<TermUse>& shown() const { return shown_; }
 
   /// Markdown → HTML, with headings shifted to sit below `level` and glossary links.
   std::string Markdown(const model::Markdown& md, int level, bool unwrap = false);
@@ -55,7 +61,7 @@ class PageContext {
   diag::Diagnostics& diags_;
   std::vector<std::string> names_;  // every term and alias, for suggestions
   bool terms_on_page_ = false;
-  std::vector<TermUse> uses_;
+  std::vector<TermUse> uses_, shown_;
   int fragments_ = 0;
 };
 

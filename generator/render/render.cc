@@ -2,15 +2,16 @@
 
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
-#include <unicode/coll.h>
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <memory>
 
 #include "assetpipe/script.h"
 #include "assetpipe/scss.h"
 #include "render/page_context.h"
+#include "render/term_order.h"
 #include "render/urls.h"
 #include "text/date.h"
 #include "text/utf8.h"
@@ -28,6 +29,20 @@ struct Link {
   std::string href, label;
 };
 
+// For each glossary entry, the pages that use it: links to the first use on each page.
+using UsedOn = std::map<const model::GlossaryEntry*, std::vector<Link>>;
+
+// Adds the references and term boxes of a page (`href`, relative to the plan's folder) to
+// `used_on`: one link per page, to the first of them.
+void RecordUses(UsedOn& used_on, const PageContext& ctx, const std::string& href, const std::string& label) {
+  for (const auto* list : {&ctx.uses(), &ctx.shown()}) {
+    for (const TermUse& use : *list) {
+      std::vector<Link>& pages = used_on[use.entry];
+      if (pages.empty() || pages.back().label != label) pages.push_back({href + "#" + use.ref_ids.front(), label});
+    }
+  }
+}
+
 // Output paths of one plan's pages.
 struct PlanPaths {
   explicit PlanPaths(const model::Plan& p) : slug(p.slug) {}
@@ -40,33 +55,6 @@ struct PlanPaths {
 
 std::string ChapterLabel(const model::Chapter& c) { return c.number.empty() ? c.title : c.number + " " + c.title; }
 std::string SectionLabel(const model::Section& s) { return s.number.empty() ? s.title : s.number + " " + s.title; }
-
-// Glossary entries as Japanese glossaries order them: terms read in Latin letters (CIO, DX)
-// first in A–Z order, then the rest in 五十音 order of their reading (ICU collation); the
-// term breaks ties.
-std::vector<const model::GlossaryEntry*> SortedGlossary(const model::Plan& plan) {
-  std::vector<const model::GlossaryEntry*> entries;
-  for (const model::GlossaryEntry& e : plan.glossary) entries.push_back(&e);
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("ja"), status));
-  if (U_FAILURE(status)) return entries;
-  collator->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
-  auto latin = [](const model::GlossaryEntry* e) {
-    char32_t c = text::FirstCodepoint(e->term);
-    return (c < 0x80 && std::isalpha(static_cast<int>(c))) || (c >= 0xFF21 && c <= 0xFF5A);
-  };
-  auto key = [&](const model::GlossaryEntry* e) {
-    return latin(e) || e->reading.empty() ? e->term : e->reading;
-  };
-  std::stable_sort(entries.begin(), entries.end(), [&](auto* a, auto* b) {
-    if (latin(a) != latin(b)) return latin(a);
-    UErrorCode s = U_ZERO_ERROR;
-    UCollationResult r = collator->compareUTF8(key(a), key(b), s);
-    if (r == UCOL_EQUAL) r = collator->compareUTF8(a->term, b->term, s);
-    return r == UCOL_LESS;
-  });
-  return entries;
-}
 
 class SiteRenderer {
  public:
@@ -227,7 +215,8 @@ class SiteRenderer {
     }
     if (!plan.glossary.empty()) sequence.push_back({"glossary.html", "用語集"});
 
-    RenderOverview(plan, terms, plan.title + " | " + plan.municipality.name + " | " + site_.title);
+    UsedOn used_on;
+    RenderOverview(plan, terms, plan.title + " | " + plan.municipality.name + " | " + site_.title, used_on);
     for (std::size_t i = 0; i < plan.chapters.size(); ++i) {
       const model::Chapter& c = plan.chapters[i];
       Page page = StartPage(paths.Chapter(c), "chapter.tpl", ChapterLabel(c) + suffix, "../");
@@ -251,13 +240,20 @@ class SiteRenderer {
       FillBlocks(d->AddIncludeDictionary("CONTENT"), c.content, 1, id, ctx);
       FillSections(d, c.sections, 2, ctx);
       FillPageTerms(page, ctx);
+      RecordUses(used_on, ctx, c.slug + ".html", ChapterLabel(c));
       Finish(page);
     }
-    if (!plan.glossary.empty()) RenderGlossary(plan, terms, suffix, sequence);
+    for (const model::GlossaryEntry& e : plan.glossary) {
+      if (used_on.count(&e) == 0) {
+        diags_.Warning(e.pos, "glossary.unused", "用語「" + e.term + "」は本文のどこからも参照されていません。",
+                       "本文で [[" + e.term + "]] と書いて参照するか、使わない用語なら用語集から消してください。");
+      }
+    }
+    if (!plan.glossary.empty()) RenderGlossary(plan, terms, suffix, sequence, used_on);
     RenderFull(plan, terms, "全文" + suffix);
   }
 
-  void RenderOverview(const model::Plan& plan, const TermIndex& terms, const std::string& title) {
+  void RenderOverview(const model::Plan& plan, const TermIndex& terms, const std::string& title, UsedOn& used_on) {
     PlanPaths paths(plan);
     Page page = StartPage(paths.Overview(), "overview.tpl", title, "../");
     SetPlanChrome(page, plan, {{"", plan.title}});
@@ -313,6 +309,7 @@ class SiteRenderer {
       }
     }
     FillPageTerms(page, ctx);
+    RecordUses(used_on, ctx, "index.html", "概要・目次");
     Finish(page);
   }
 
@@ -335,23 +332,30 @@ class SiteRenderer {
   }
 
   // Fills glossary_list.tpl with `entries`. Each entry links back to its references on this
-  // page and, with `glossary_href` set (a page's own term list), to the glossary page.
-  // Definitions are rendered with references to the glossary page, not to this page's list.
+  // page, to the glossary page (`list.glossary_href`, for a page's own term list) and to the
+  // pages that use it (`list.pages`, on the glossary page). Definitions are rendered with
+  // references to the glossary page, not to this page's list.
+  struct TermList {
+    int level = 2;
+    std::string glossary_href;
+    const UsedOn* pages = nullptr;
+  };
   void FillTermList(TemplateDictionary* include, const std::vector<const model::GlossaryEntry*>& entries,
-                    PageContext& ctx, int level, const std::string& glossary_href) {
+                    PageContext& ctx, const TermList& list) {
     include->SetFilename("glossary_list.tpl");
     const std::vector<TermUse> uses = ctx.uses();
     ctx.SetTermsOnPage(false);
     for (const model::GlossaryEntry* e : entries) {
       TemplateDictionary* ed = include->AddSectionDictionary("ENTRY");
       ed->SetValue("ID", e->id);
-      ed->SetValue("TERM", e->term);
-      SetOptional(ed, "READING", e->reading);
+      TemplateDictionary* term = ed->AddSectionDictionary(e->reading.empty() ? "TERM" : "TERM_RUBY");
+      term->SetValue("TERM", e->term);
+      term->SetValue("READING", e->reading);
       SetOptional(ed, "EXPANSION", e->expansion);
       std::string aliases;
       for (const std::string& a : e->aliases) aliases += (aliases.empty() ? "" : "、") + a;
       SetOptional(ed, "ALIASES", aliases);
-      ed->SetValue("DEFINITION", ctx.Markdown(e->definition, level));
+      ed->SetValue("DEFINITION", ctx.Markdown(e->definition, list.level));
       for (const TermUse& use : uses) {
         if (use.entry != e) continue;
         TemplateDictionary* ud = ed->AddSectionDictionary("USES");
@@ -362,7 +366,20 @@ class SiteRenderer {
           link->SetValue("LABEL", "「" + e->term + "」が使われている" + std::to_string(i + 1) + "か所目に戻る");
         }
       }
-      if (!glossary_href.empty()) ed->AddSectionDictionary("IN_GLOSSARY")->SetValue("HREF", glossary_href + "#" + e->id);
+      if (!list.glossary_href.empty()) {
+        ed->AddSectionDictionary("IN_GLOSSARY")->SetValue("HREF", list.glossary_href + "#" + e->id);
+      }
+      if (list.pages) {
+        auto it = list.pages->find(e);
+        if (it != list.pages->end()) {
+          TemplateDictionary* pd = ed->AddSectionDictionary("PAGES");
+          for (const Link& page : it->second) {
+            TemplateDictionary* link = pd->AddSectionDictionary("PAGE");
+            link->SetValue("HREF", page.href);
+            link->SetValue("LABEL", page.label);
+          }
+        }
+      }
       std::vector<const model::GlossaryEntry*> related;
       for (const std::string& r : e->related) {
         if (const model::GlossaryEntry* re = ctx.FindTerm(r)) {
@@ -376,7 +393,7 @@ class SiteRenderer {
       TemplateDictionary* rd = ed->AddSectionDictionary("RELATED");
       for (const model::GlossaryEntry* re : related) {
         TemplateDictionary* link = rd->AddSectionDictionary("LINK");
-        link->SetValue("HREF", glossary_href + "#" + re->id);
+        link->SetValue("HREF", list.glossary_href + "#" + re->id);
         link->SetValue("TERM", re->term);
       }
     }
@@ -389,7 +406,7 @@ class SiteRenderer {
     std::vector<const model::GlossaryEntry*> entries;
     for (const TermUse& use : ctx.uses()) entries.push_back(use.entry);
     FillTermList(page.body->AddSectionDictionary("PAGE_TERMS")->AddIncludeDictionary("GLOSSARY_LIST"), entries,
-                 ctx, 2, "glossary.html");
+                 ctx, {2, "glossary.html", nullptr});
     AddGlossaryScript(page);
   }
 
@@ -397,8 +414,10 @@ class SiteRenderer {
     if (!glossary_script_.empty()) page.layout->AddSectionDictionary("SCRIPT")->SetValue("SRC", glossary_script_);
   }
 
+  // The glossary page: an index of 英字 and the kana rows, then the entries of each group,
+  // each with links to the pages that use it.
   void RenderGlossary(const model::Plan& plan, const TermIndex& terms, const std::string& suffix,
-                      const std::vector<Link>& sequence) {
+                      const std::vector<Link>& sequence, const UsedOn& used_on) {
     PlanPaths paths(plan);
     Page page = StartPage(paths.Glossary(), "glossary.tpl", "用語集" + suffix, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "用語集"}});
@@ -406,7 +425,17 @@ class SiteRenderer {
     PageContext ctx(&plan, &terms, "", diags_);
     page.body->SetValue("HEADING", "用語集");
     page.body->SetValue("PLAN_TITLE", plan.title);
-    FillTermList(page.body->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(plan), ctx, 2, "");
+    for (const TermGroup& g : GroupGlossary(SortedGlossary(plan.glossary))) {
+      if (g.entries.empty() && g.id == "index-other") continue;
+      TemplateDictionary* index = page.body->AddSectionDictionary("INDEX");
+      index->AddSectionDictionary(g.entries.empty() ? "EMPTY" : "LINK")->SetValue("LABEL", g.label);
+      index->SetValue("ID", g.id);
+      if (g.entries.empty()) continue;
+      TemplateDictionary* gd = page.body->AddSectionDictionary("GROUP");
+      gd->SetValue("ID", g.id);
+      gd->SetValue("LABEL", g.label);
+      FillTermList(gd->AddIncludeDictionary("GLOSSARY_LIST"), g.entries, ctx, {3, "", &used_on});
+    }
     Finish(page);
   }
 
@@ -439,8 +468,8 @@ class SiteRenderer {
       FillSections(cd, c.sections, 3, ctx);
     }
     if (!plan.glossary.empty()) {
-      FillTermList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(plan),
-                   ctx, 3, "");
+      FillTermList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(plan.glossary),
+                   ctx, {3, "", nullptr});
       if (!ctx.uses().empty()) AddGlossaryScript(page);
     }
     Finish(page);
