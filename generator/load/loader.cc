@@ -363,6 +363,42 @@ std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& typ
   return ParseContent(name, stored, type, diags);
 }
 
+// Loads glossary file `name` of folder `dir` (named `where` in messages), checked.
+std::optional<std::vector<model::GlossaryEntry>> LoadGlossary(const fs::path& dir, const std::string& name,
+                                                              const SourcePos& pos, const std::string& where,
+                                                              SourceTexts& sources, diag::Diagnostics& diags) {
+  fs::path path = dir / name;
+  if (!fs::is_regular_file(path) || fs::path(name).has_parent_path()) {
+    diags.Error(pos, "content.missing-file", "用語集のファイル「" + name + "」が見つかりません。",
+                where + "にファイルを置くか、名前を直してください。");
+    return std::nullopt;
+  }
+  std::string* text = nullptr;
+  auto node = LoadFile(path, *schema::ContentSchema().glossary, sources, diags, &text);
+  if (!node) return std::nullopt;
+  std::vector<model::GlossaryEntry> entries = BuildGlossary(*node, DisplayName(path), *text);
+  if (!load::CheckGlossary(entries, diags)) return std::nullopt;
+  return entries;
+}
+
+// Adds to a plan's glossary the entries of the site's shared glossary that it does not
+// override: a plan entry with the same term or alias replaces the shared one.
+void UseSharedGlossary(std::vector<model::GlossaryEntry>& glossary, const std::vector<model::GlossaryEntry>& shared) {
+  std::set<std::string> names;
+  for (const model::GlossaryEntry& e : glossary) {
+    names.insert(e.term);
+    names.insert(e.aliases.begin(), e.aliases.end());
+  }
+  for (const model::GlossaryEntry& e : shared) {
+    bool overridden = names.count(e.term) > 0;
+    for (const std::string& a : e.aliases) overridden = overridden || names.count(a) > 0;
+    if (overridden) continue;
+    glossary.push_back(e);
+    glossary.back().shared = true;
+  }
+  AssignGlossaryIds(glossary);
+}
+
 std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug,
                                     SourceTexts& sources, diag::Diagnostics& diags) {
   const schema::Schema& schema = schema::ContentSchema();
@@ -423,22 +459,11 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
   }
 
   if (YAML::Node g = (*node)["glossary"]) {
-    std::string name = g.Scalar();
-    fs::path glossary_path = dir / name;
-    if (!fs::is_regular_file(glossary_path) || fs::path(name).has_parent_path()) {
-      diags.Error(r.Pos(g), "content.missing-file", "用語集のファイル「" + name + "」が見つかりません。",
-                  "計画フォルダにファイルを置くか、名前を直してください。");
-      ok = false;
+    referenced.insert(g.Scalar());
+    if (auto glossary = LoadGlossary(dir, g.Scalar(), r.Pos(g), "計画フォルダ", sources, diags)) {
+      plan.glossary = std::move(*glossary);
     } else {
-      referenced.insert(name);
-      std::string* glossary_text = nullptr;
-      auto glossary_node = LoadFile(glossary_path, *schema.glossary, sources, diags, &glossary_text);
-      if (glossary_node) {
-        plan.glossary = BuildGlossary(*glossary_node, DisplayName(glossary_path), *glossary_text);
-        if (!CheckGlossary(plan.glossary, diags)) ok = false;
-      } else {
-        ok = false;
-      }
+      ok = false;
     }
   }
 
@@ -600,6 +625,11 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
     if (YAML::Node plans = (*node)["plans"]) {
       for (const YAML::Node& p : plans) order_pos.push_back(r.Pos(p));
     }
+    if (YAML::Node g = (*node)["glossary"]) {
+      if (auto glossary = LoadGlossary(source_dir, g.Scalar(), r.Pos(g), "コンテンツのフォルダ（site.yaml と同じ場所）", sources, diags)) {
+        site.glossary = std::move(*glossary);
+      }
+    }
   }
   if (site.base_path.empty()) site.base_path = "/";
   if (site.base_path.back() != '/') site.base_path += '/';
@@ -649,7 +679,10 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
                   "計画フォルダに plan.yaml がありません。", "plan.yaml を置くか、フォルダを消してください。");
       continue;
     }
-    if (auto plan = LoadPlan(dir, slug, sources, diags)) site.plans.push_back(std::move(*plan));
+    if (auto plan = LoadPlan(dir, slug, sources, diags)) {
+      UseSharedGlossary(plan->glossary, site.glossary);
+      site.plans.push_back(std::move(*plan));
+    }
   }
   if (diags.has_errors()) return std::nullopt;
   return site;

@@ -173,6 +173,8 @@ struct GlossaryEntry {
   std::vector<std::string> aliases, related;
   Markdown definition;
   SourcePos pos;
+  /// From the site's shared glossary: listed in a plan's glossary only where the plan uses it.
+  bool shared = false;
 };
 
 /// The headings of a measure's fields, as the town's plan words them.
@@ -227,6 +229,9 @@ void ForEachBlock(const Plan& plan, Fn&& fn) {
 
 struct Site {
   std::string title, description, base_path, base_url;
+  /// The shared glossary (site.yaml's glossary); each plan holds copies of the entries it
+  /// does not override.
+  std::vector<GlossaryEntry> glossary;
   std::vector<Plan> plans;
 };
 

@@ -237,7 +237,7 @@ TEST_CASE("the glossary lists Latin-read terms A–Z first, then 五十音 order
   // A kana index links to the groups that have terms; the others are shown as text.
   CHECK(Contains(html, "<li><a href=\"#index-latin\">英字</a></li>"));
   CHECK(Contains(html, "<li><a href=\"#index-a\">あ行</a></li>"));
-  CHECK(Contains(html, "<li><span class=\"empty\">か行<span class=\"vh\">（用語なし）</span></span></li>"));
+  CHECK(Contains(html, "<li><span class=\"empty\">さ行<span class=\"vh\">（用語なし）</span></span></li>"));
   CHECK(Contains(html, "<h2 id=\"index-a\">あ行</h2>"));
   CHECK(html.find("id=\"index-latin\"") < bpr);
   // Each entry links to the first use on each page that uses it.
@@ -246,15 +246,34 @@ TEST_CASE("the glossary lists Latin-read terms A–Z first, then 五十音 order
 
 TEST_CASE("a glossary entry that no page references is a warning", "[build]") {
   BasicSite();
-  int unused = 0;
+  std::vector<std::string> unused;
   for (const auto& d : BasicDiagnostics().items()) {
-    if (d.rule != "glossary.unused") continue;
-    ++unused;
-    CHECK(d.message == "用語「アジャイル」は本文のどこからも参照されていません。");
-    CHECK(d.pos.line == 14);
+    if (d.rule == "glossary.unused") unused.push_back(d.pos.file + ":" + std::to_string(d.pos.line) + " " + d.message);
   }
-  CHECK(unused == 1);
+  const std::string shared = (kRoot / "tests/sites/basic/glossary.yaml").lexically_normal().generic_string();
+  const std::string own = (kRoot / "tests/sites/basic/plans/sample/glossary.yaml").lexically_normal().generic_string();
+  CHECK(unused == std::vector<std::string>{
+                      own + ":14 用語「アジャイル」は本文のどこからも参照されていません。",
+                      shared + ":3 共通の用語「DX」はどの計画でも使われていません（参照がないか、計画の用語集で置き換えられています）。",
+                      shared + ":12 共通の用語「使われない用語」はどの計画でも使われていません（参照がないか、計画の用語集で置き換えられています）。",
+                  });
   CHECK_FALSE(BasicDiagnostics().has_errors());
+}
+
+TEST_CASE("a plan uses the shared glossary where its own has no such term", "[build]") {
+  const std::string& glossary = Page("sample/glossary.html");
+  const std::string& c1 = Page("sample/chapter-1.html");
+  // The plan's own DX replaces the shared one.
+  CHECK(Contains(glossary, "デジタル技術で社会をより良く変革すること。"));
+  CHECK_FALSE(Contains(glossary, "共通の用語集の説明"));
+  // A shared entry the plan references is listed, and so is the one its definition names;
+  // the one no plan uses is not.
+  CHECK(Contains(glossary, "<ruby>ガバメントクラウド<rp>"));
+  CHECK(Contains(glossary, "<ruby>標準化<rp>"));
+  CHECK_FALSE(Contains(glossary, "使われない用語"));
+  CHECK(Contains(c1, "<a class=\"term\" id=\"ref-term-4-1\" href=\"#term-4\">ガバメントクラウド"));
+  CHECK(Contains(c1, "<a class=\"term\" href=\"glossary.html#term-5\">標準化<span class=\"vh\">（用語解説）</span></a>"));
+  CHECK(Contains(glossary, "<dt id=\"term-5\">"));
 }
 
 TEST_CASE("the full text holds every chapter with glossary links on the same page", "[build]") {

@@ -30,6 +30,7 @@ PageContext::PageContext(const model::Plan* plan, const TermIndex* terms, std::s
 std::optional<markdown::TermLink> PageContext::LinkTerm(const std::string& name) {
   const model::GlossaryEntry* e = FindTerm(name);
   if (!e) return std::nullopt;
+  linked_.insert(e);
   if (!terms_on_page_) return markdown::TermLink{TermHref(*e), ""};
   auto use = std::find_if(uses_.begin(), uses_.end(), [e](const TermUse& u) { return u.entry == e; });
   if (use == uses_.end()) use = uses_.insert(uses_.end(), TermUse{e, {}});

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,8 @@ class PageContext {
   }
   /// Entries explained in place, each with the one anchor of its explanation.
   const std::vector<TermUse>& shown() const { return shown_; }
+  /// Every entry linked from this page, in the text or in definitions.
+  const std::set<const model::GlossaryEntry*>& linked() const { return linked_; }
 
   /// Markdown → HTML, with headings shifted to sit below `level` and glossary links.
   std::string Markdown(const model::Markdown& md, int level, bool unwrap = false);
@@ -62,6 +65,7 @@ class PageContext {
   std::vector<std::string> names_;  // every term and alias, for suggestions
   bool terms_on_page_ = false;
   std::vector<TermUse> uses_, shown_;
+  std::set<const model::GlossaryEntry*> linked_;
   int fragments_ = 0;
 };
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <memory>
 
 #include "assetpipe/script.h"
@@ -85,6 +86,12 @@ class SiteRenderer {
     RenderIndex();
     Render404();
     for (const model::Plan& plan : site_.plans) RenderPlan(plan);
+    for (const model::GlossaryEntry& e : site_.glossary) {
+      if (used_shared_.count(e.term) == 0) {
+        diags_.Warning(e.pos, "glossary.unused", "共通の用語「" + e.term + "」はどの計画でも使われていません（参照がないか、計画の用語集で置き換えられています）。",
+                       "計画の本文で [[" + e.term + "]] と書いて参照するか、使わない用語なら共通の用語集から消してください。");
+      }
+    }
   }
 
  private:
@@ -206,61 +213,99 @@ class SiteRenderer {
     PlanPaths paths(plan);
     const std::string plan_title = plan.municipality.name + " " + plan.title;
     const std::string suffix = " | " + plan_title + " | " + site_.title;
-    const std::string overview_href = "index.html";
+
+    // The overview and chapters are filled first and finished once the glossary is known:
+    // shared entries are in it only if these pages use them, and the pages link to it.
+    UsedOn used_on;
+    std::set<const model::GlossaryEntry*> linked;
+    std::vector<Page> pages;
+    pages.push_back(RenderOverview(plan, terms, plan.title + " | " + plan.municipality.name + " | " + site_.title,
+                                   used_on, linked));
+    for (std::size_t i = 0; i < plan.chapters.size(); ++i) {
+      pages.push_back(RenderChapter(plan, i, terms, suffix, used_on, linked));
+    }
+    std::vector<const model::GlossaryEntry*> glossary = ShownGlossary(plan, terms, used_on, linked);
 
     // Reading order for previous/next: overview, chapters, glossary.
-    std::vector<Link> sequence = {{overview_href, "概要・目次"}};
-    for (const model::Chapter& c : plan.chapters) {
-      sequence.push_back({RelativeUrl(paths.Overview(), paths.Chapter(c)), ChapterLabel(c)});
+    std::vector<Link> sequence = {{"index.html", "概要・目次"}};
+    for (const model::Chapter& c : plan.chapters) sequence.push_back({c.slug + ".html", ChapterLabel(c)});
+    if (!glossary.empty()) {
+      sequence.push_back({"glossary.html", "用語集"});
+      pages.front().body->AddSectionDictionary("GLOSSARY")->SetValue("HREF", "glossary.html");
     }
-    if (!plan.glossary.empty()) sequence.push_back({"glossary.html", "用語集"});
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      SetPager(pages[i], i > 0 ? &sequence[i - 1] : nullptr, i + 1 < sequence.size() ? &sequence[i + 1] : nullptr);
+      Finish(pages[i]);
+    }
+    if (!glossary.empty()) RenderGlossary(plan, glossary, terms, suffix, sequence, used_on);
+    RenderFull(plan, glossary, terms, "全文" + suffix);
+  }
 
-    UsedOn used_on;
-    RenderOverview(plan, terms, plan.title + " | " + plan.municipality.name + " | " + site_.title, used_on);
-    for (std::size_t i = 0; i < plan.chapters.size(); ++i) {
-      const model::Chapter& c = plan.chapters[i];
-      Page page = StartPage(paths.Chapter(c), "chapter.tpl", ChapterLabel(c) + suffix, "../");
-      SetPlanChrome(page, plan, {{overview_href, plan.title}, {"", ChapterLabel(c)}});
-      SetPager(page, &sequence[i], i + 2 < sequence.size() ? &sequence[i + 2] : nullptr);
-      PageContext ctx(&plan, &terms, "glossary.html", diags_);
-      ctx.SetTermsOnPage(true);
-      TemplateDictionary* d = page.body;
-      std::string id = "ch-" + std::to_string(i + 1);
-      d->SetValue("ID", id);
-      d->SetValue("TITLE", c.title);
-      SetOptional(d, "NUMBER", c.number);
-      if (c.sections.size() > 1) {
-        TemplateDictionary* toc = d->AddSectionDictionary("HAS_TOC");
-        for (const model::Section& s : c.sections) {
-          TemplateDictionary* item = toc->AddSectionDictionary("TOC_ITEM");
-          item->SetValue("ID", s.id);
-          item->SetValue("LABEL", SectionLabel(s));
-        }
+  // The plan's glossary as its pages show it: its own entries, and the shared entries that
+  // its pages use or link to, or that those entries' definitions and related terms name.
+  // Warns about own entries that no page uses.
+  std::vector<const model::GlossaryEntry*> ShownGlossary(const model::Plan& plan, const TermIndex& terms,
+                                                         const UsedOn& used_on,
+                                                         std::set<const model::GlossaryEntry*> linked) {
+    for (const auto& [entry, pages] : used_on) linked.insert(entry);
+    std::vector<const model::GlossaryEntry*> pending(linked.begin(), linked.end());
+    while (!pending.empty()) {
+      const model::GlossaryEntry* e = pending.back();
+      pending.pop_back();
+      diag::Diagnostics scratch;  // definitions are checked where they are rendered for real
+      PageContext ctx(&plan, &terms, "", scratch);
+      ctx.Markdown(e->definition, 2);
+      std::vector<const model::GlossaryEntry*> named(ctx.linked().begin(), ctx.linked().end());
+      for (const std::string& r : e->related) named.push_back(ctx.FindTerm(r));
+      for (const model::GlossaryEntry* n : named) {
+        if (n && linked.insert(n).second) pending.push_back(n);
       }
-      FillBlocks(d->AddIncludeDictionary("CONTENT"), c.content, 1, id, ctx);
-      FillSections(d, c.sections, 2, ctx);
-      FillPageTerms(page, ctx);
-      RecordUses(used_on, ctx, c.slug + ".html", ChapterLabel(c));
-      Finish(page);
     }
+    std::vector<const model::GlossaryEntry*> shown;
     for (const model::GlossaryEntry& e : plan.glossary) {
-      if (used_on.count(&e) == 0) {
+      if (!e.shared && used_on.count(&e) == 0) {
         diags_.Warning(e.pos, "glossary.unused", "用語「" + e.term + "」は本文のどこからも参照されていません。",
                        "本文で [[" + e.term + "]] と書いて参照するか、使わない用語なら用語集から消してください。");
       }
+      if (!e.shared || linked.count(&e)) shown.push_back(&e);
+      if (e.shared && linked.count(&e)) used_shared_.insert(e.term);
     }
-    if (!plan.glossary.empty()) RenderGlossary(plan, terms, suffix, sequence, used_on);
-    RenderFull(plan, terms, "全文" + suffix);
+    return shown;
   }
 
-  void RenderOverview(const model::Plan& plan, const TermIndex& terms, const std::string& title, UsedOn& used_on) {
+  Page RenderChapter(const model::Plan& plan, std::size_t i, const TermIndex& terms, const std::string& suffix,
+                     UsedOn& used_on, std::set<const model::GlossaryEntry*>& linked) {
+    const model::Chapter& c = plan.chapters[i];
+    Page page = StartPage(PlanPaths(plan).Chapter(c), "chapter.tpl", ChapterLabel(c) + suffix, "../");
+    SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", ChapterLabel(c)}});
+    PageContext ctx(&plan, &terms, "glossary.html", diags_);
+    ctx.SetTermsOnPage(true);
+    TemplateDictionary* d = page.body;
+    std::string id = "ch-" + std::to_string(i + 1);
+    d->SetValue("ID", id);
+    d->SetValue("TITLE", c.title);
+    SetOptional(d, "NUMBER", c.number);
+    if (c.sections.size() > 1) {
+      TemplateDictionary* toc = d->AddSectionDictionary("HAS_TOC");
+      for (const model::Section& s : c.sections) {
+        TemplateDictionary* item = toc->AddSectionDictionary("TOC_ITEM");
+        item->SetValue("ID", s.id);
+        item->SetValue("LABEL", SectionLabel(s));
+      }
+    }
+    FillBlocks(d->AddIncludeDictionary("CONTENT"), c.content, 1, id, ctx);
+    FillSections(d, c.sections, 2, ctx);
+    FillPageTerms(page, ctx);
+    RecordUses(used_on, ctx, c.slug + ".html", ChapterLabel(c));
+    linked.insert(ctx.linked().begin(), ctx.linked().end());
+    return page;
+  }
+
+  Page RenderOverview(const model::Plan& plan, const TermIndex& terms, const std::string& title, UsedOn& used_on,
+                      std::set<const model::GlossaryEntry*>& linked) {
     PlanPaths paths(plan);
     Page page = StartPage(paths.Overview(), "overview.tpl", title, "../");
     SetPlanChrome(page, plan, {{"", plan.title}});
-    if (!plan.chapters.empty()) {
-      Link next{RelativeUrl(paths.Overview(), paths.Chapter(plan.chapters[0])), ChapterLabel(plan.chapters[0])};
-      SetPager(page, nullptr, &next);
-    }
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
     ctx.SetTermsOnPage(true);
     TemplateDictionary* d = page.body;
@@ -296,7 +341,6 @@ class SiteRenderer {
         sd->SetValue("LABEL", SectionLabel(s));
       }
     }
-    if (!plan.glossary.empty()) d->AddSectionDictionary("GLOSSARY")->SetValue("HREF", "glossary.html");
     d->SetValue("FULL_HREF", "full.html");
     if (!plan.revisions.empty()) {
       TemplateDictionary* revs = d->AddSectionDictionary("REVISIONS");
@@ -310,7 +354,8 @@ class SiteRenderer {
     }
     FillPageTerms(page, ctx);
     RecordUses(used_on, ctx, "index.html", "概要・目次");
-    Finish(page);
+    linked.insert(ctx.linked().begin(), ctx.linked().end());
+    return page;
   }
 
   void FillPreface(TemplateDictionary* d, const model::Plan& plan, PageContext& ctx) {
@@ -416,8 +461,9 @@ class SiteRenderer {
 
   // The glossary page: an index of 英字 and the kana rows, then the entries of each group,
   // each with links to the pages that use it.
-  void RenderGlossary(const model::Plan& plan, const TermIndex& terms, const std::string& suffix,
-                      const std::vector<Link>& sequence, const UsedOn& used_on) {
+  void RenderGlossary(const model::Plan& plan, const std::vector<const model::GlossaryEntry*>& glossary,
+                      const TermIndex& terms, const std::string& suffix, const std::vector<Link>& sequence,
+                      const UsedOn& used_on) {
     PlanPaths paths(plan);
     Page page = StartPage(paths.Glossary(), "glossary.tpl", "用語集" + suffix, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "用語集"}});
@@ -425,7 +471,7 @@ class SiteRenderer {
     PageContext ctx(&plan, &terms, "", diags_);
     page.body->SetValue("HEADING", "用語集");
     page.body->SetValue("PLAN_TITLE", plan.title);
-    for (const TermGroup& g : GroupGlossary(SortedGlossary(plan.glossary))) {
+    for (const TermGroup& g : GroupGlossary(SortedGlossary(glossary))) {
       if (g.entries.empty() && g.id == "index-other") continue;
       TemplateDictionary* index = page.body->AddSectionDictionary("INDEX");
       index->AddSectionDictionary(g.entries.empty() ? "EMPTY" : "LINK")->SetValue("LABEL", g.label);
@@ -439,12 +485,13 @@ class SiteRenderer {
     Finish(page);
   }
 
-  void RenderFull(const model::Plan& plan, const TermIndex& terms, const std::string& title) {
+  void RenderFull(const model::Plan& plan, const std::vector<const model::GlossaryEntry*>& glossary,
+                  const TermIndex& terms, const std::string& title) {
     PlanPaths paths(plan);
     Page page = StartPage(paths.Full(), "full.tpl", title, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "全文"}});
     PageContext ctx(&plan, &terms, "", diags_);
-    ctx.SetTermsOnPage(!plan.glossary.empty());
+    ctx.SetTermsOnPage(!glossary.empty());
     TemplateDictionary* d = page.body;
     d->SetValue("TITLE", plan.title);
     d->SetValue("MUNICIPALITY", plan.municipality.name);
@@ -467,8 +514,8 @@ class SiteRenderer {
       FillBlocks(cd->AddIncludeDictionary("CONTENT"), c.content, 2, id, ctx);
       FillSections(cd, c.sections, 3, ctx);
     }
-    if (!plan.glossary.empty()) {
-      FillTermList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(plan.glossary),
+    if (!glossary.empty()) {
+      FillTermList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(glossary),
                    ctx, {3, "", nullptr});
       if (!ctx.uses().empty()) AddGlossaryScript(page);
     }
@@ -482,6 +529,7 @@ class SiteRenderer {
   ctemplate::TemplateCache cache_;
   std::string stylesheet_;
   std::string glossary_script_;  // empty when a theme leaves the script out
+  std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
 };
 
 }  // namespace

@@ -12,9 +12,7 @@ namespace keikaku::render {
 
 bool IsLatinTerm(const model::GlossaryEntry& e) { return text::IsLatinLetter(text::FirstCodepoint(e.term)); }
 
-std::vector<const model::GlossaryEntry*> SortedGlossary(const std::vector<model::GlossaryEntry>& glossary) {
-  std::vector<const model::GlossaryEntry*> entries;
-  for (const model::GlossaryEntry& e : glossary) entries.push_back(&e);
+std::vector<const model::GlossaryEntry*> SortedGlossary(std::vector<const model::GlossaryEntry*> entries) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Collator> collator(icu::Collator::createInstance(icu::Locale("ja"), status));
   if (U_FAILURE(status)) return entries;

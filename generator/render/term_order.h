@@ -15,7 +15,7 @@ bool IsLatinTerm(const model::GlossaryEntry& e);
 /// Terms read in Latin letters first in A–Z order, then the rest in 五十音 order of their
 /// reading (ICU collation, so が follows か and ー is ignored as dictionaries do); a term
 /// without a reading sorts by the term itself; the term breaks ties.
-std::vector<const model::GlossaryEntry*> SortedGlossary(const std::vector<model::GlossaryEntry>& glossary);
+std::vector<const model::GlossaryEntry*> SortedGlossary(std::vector<const model::GlossaryEntry*> entries);
 
 /// A group of the glossary page, with its anchor ("index-ka") and heading ("か行").
 struct TermGroup {

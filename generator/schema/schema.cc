@@ -83,6 +83,7 @@ Schema Build(Builder& b) {
       Opt("base_path", str, "サイトを置く場所のパス（例: /keikaku/）。404 ページのリンクに使う"),
       Opt("base_url", str, "公開URL（例: https://www.town.example.jp/keikaku/）"),
       Opt("plans", strings, "計画を並べる順（フォルダ名）。書かなければフォルダ名の順"),
+      Opt("glossary", str, "どの計画からも使える共通の用語集のファイル（計画の用語集に同じ用語があればそちらを使う）"),
   };
 
   // Blocks.
