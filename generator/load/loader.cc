@@ -557,6 +557,10 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
     p.colophon = model::Colophon{r.Str(v, "publisher"), r.Str(v, "department"), r.Str(v, "address"),
                                  r.Str(v, "phone"),     r.Str(v, "email"),      r.Str(v, "url")};
   }
+  std::string auto_link = r.Str(n, "auto_link_terms");
+  p.auto_link = auto_link == "first" ? model::AutoLink::kFirst
+                : auto_link == "every" ? model::AutoLink::kEvery
+                                       : model::AutoLink::kOff;
   if (YAML::Node v = n["measure_labels"]) {
     for (const auto& [key, member] : model::kMeasureLabelKeys) {
       if (v[key]) p.measure_labels.*member = r.Str(v, key);

@@ -4,7 +4,9 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <cctype>
+#include <initializer_list>
 #include <memory>
 #include <mutex>
 
@@ -84,26 +86,60 @@ std::pair<std::size_t, std::size_t> FindEnglishPhrase(const std::string& s, std:
   return {std::string::npos, std::string::npos};
 }
 
+// Markup keikaku adds around a run of text: inserted as HTML_INLINE nodes, the one kind of
+// raw node a GFM table cell accepts besides plain inlines (dependencies.md §1: a cell refuses
+// CUSTOM_INLINE nodes and drops its text). Author HTML never gets this far: it is removed
+// before (Renderer::RemoveRawHtml), so rendering with CMARK_OPT_UNSAFE emits only ours.
+struct Markup {
+  std::string open, close;
+};
+
+cmark_node* HtmlNode(const std::string& html) {
+  cmark_node* n = cmark_node_new(CMARK_NODE_HTML_INLINE);
+  cmark_node_set_literal(n, html.c_str());
+  return n;
+}
+
 // Splits text node `node` (whose literal is `text`) around [begin, end): the node keeps the
-// text before, `inline_node` takes the place of the range, and a new text node holding the
-// text after is returned.
-cmark_node* SpliceInline(cmark_node* node, const std::string& text, std::size_t begin,
-                         std::size_t end, cmark_node* inline_node) {
+// text before; `markup` wraps a new text node holding `label` in place of the range; a new
+// text node holding the text after is returned.
+cmark_node* SpliceInline(cmark_node* node, const std::string& text, std::size_t begin, std::size_t end,
+                         const Markup& markup, const std::string& label) {
   cmark_node_set_literal(node, text.substr(0, begin).c_str());
-  cmark_node_insert_after(node, inline_node);
+  cmark_node* open = HtmlNode(markup.open);
+  cmark_node_insert_after(node, open);
+  cmark_node* inner = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(inner, label.c_str());
+  cmark_node_insert_after(open, inner);
+  cmark_node* close = HtmlNode(markup.close);
+  cmark_node_insert_after(inner, close);
   cmark_node* tail = cmark_node_new(CMARK_NODE_TEXT);
   cmark_node_set_literal(tail, text.substr(end).c_str());
-  cmark_node_insert_after(inline_node, tail);
+  cmark_node_insert_after(close, tail);
   return tail;
 }
 
-bool InsideLink(cmark_node* node) {
+// URL schemes that run code or reach outside the web (as cmark's safe mode has them).
+bool IsDangerousUrl(const std::string& url, bool image) {
+  std::string lower;
+  for (char c : url.substr(0, 16)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto starts = [&](const char* p) { return lower.rfind(p, 0) == 0; };
+  if (starts("data:")) {
+    return !(image && (starts("data:image/png") || starts("data:image/gif") || starts("data:image/jpeg") ||
+                       starts("data:image/webp")));
+  }
+  return starts("javascript:") || starts("vbscript:") || starts("file:");
+}
+
+// True if `node` is inside a node of one of `types`.
+bool InsideAny(cmark_node* node, std::initializer_list<cmark_node_type> types) {
   for (cmark_node* p = cmark_node_parent(node); p; p = cmark_node_parent(p)) {
-    cmark_node_type t = cmark_node_get_type(p);
-    if (t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE) return true;
+    if (std::find(types.begin(), types.end(), cmark_node_get_type(p)) != types.end()) return true;
   }
   return false;
 }
+
+bool InsideLink(cmark_node* node) { return InsideAny(node, {CMARK_NODE_LINK, CMARK_NODE_IMAGE}); }
 
 std::vector<cmark_node*> Collect(cmark_node* root, cmark_node_type type) {
   std::vector<cmark_node*> nodes;
@@ -119,8 +155,8 @@ std::vector<cmark_node*> Collect(cmark_node* root, cmark_node_type type) {
 
 class Renderer {
  public:
-  // Raw HTML is dropped from the page (safe mode); tell the editor instead of losing it silently.
-  void ReportRawHtml(cmark_node* root) {
+  // Raw HTML is dropped from the page; tell the editor instead of losing it silently.
+  void RemoveRawHtml(cmark_node* root) {
     std::vector<cmark_node*> nodes = Collect(root, CMARK_NODE_HTML_BLOCK);
     for (cmark_node* n : Collect(root, CMARK_NODE_HTML_INLINE)) nodes.push_back(n);
     for (cmark_node* n : nodes) {
@@ -130,6 +166,13 @@ class Renderer {
       diags_.Warning(PositionIn(md_, offset), "markdown.raw-html",
                      "HTML のタグ「" + tag + "」は使えないため、ページに表示されません。",
                      "強調は **文字**、リンクは [文字](https://…) のように Markdown で書いてください。");
+      cmark_node_unlink(n);
+      cmark_node_free(n);
+    }
+    for (cmark_node_type type : {CMARK_NODE_LINK, CMARK_NODE_IMAGE}) {
+      for (cmark_node* n : Collect(root, type)) {
+        if (IsDangerousUrl(cmark_node_get_url(n), type == CMARK_NODE_IMAGE)) cmark_node_set_url(n, "");
+      }
     }
   }
 
@@ -146,25 +189,51 @@ class Renderer {
   Renderer(const model::Markdown& md, const Options& options, diag::Diagnostics& diags)
       : md_(md), options_(options), diags_(diags) {}
 
+  // Makes glossary references, in document order: explicit ones [[name]] / [[name|shown]]
+  // anywhere but inside links, and, when the page asks for them (Options::auto_link),
+  // glossary names found in text outside headings, links and explicit references (code is
+  // not text). A name split by a soft break spans two text nodes and is not found.
   void LinkTerms(cmark_node* root, std::vector<std::string>& terms) {
+    const bool automatic = options_.auto_terms && options_.auto_link;
     for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
       if (InsideLink(node)) continue;
+      const bool auto_here = automatic && !InsideAny(node, {CMARK_NODE_HEADING});
       cmark_node* current = node;
       std::string rest = cmark_node_get_literal(current);
+      std::size_t from = 0;
       for (;;) {
-        std::size_t open = rest.find("[[");
-        if (open == std::string::npos) break;
-        std::size_t close = rest.find("]]", open + 2);
-        if (close == std::string::npos) break;
-        std::string inner = rest.substr(open + 2, close - open - 2);
-        std::size_t bar = inner.find('|');
-        std::string name = bar == std::string::npos ? inner : inner.substr(0, bar);
-        std::string shown = bar == std::string::npos ? inner : inner.substr(bar + 1);
-        if (name.empty() || shown.empty()) break;
+        // The next explicit reference, if any; automatic matches are looked for before it.
+        std::size_t open = rest.find("[[", from), close = std::string::npos;
+        std::string name, shown;
+        if (open != std::string::npos) close = rest.find("]]", open + 2);
+        if (close != std::string::npos) {
+          std::string inner = rest.substr(open + 2, close - open - 2);
+          std::size_t bar = inner.find('|');
+          name = bar == std::string::npos ? inner : inner.substr(0, bar);
+          shown = bar == std::string::npos ? inner : inner.substr(bar + 1);
+        }
+        const bool explicit_ref = !name.empty() && !shown.empty();
+        if (auto_here) {
+          std::string_view before = std::string_view(rest).substr(0, explicit_ref ? open : rest.size());
+          if (auto match = options_.auto_terms->Find(before, from)) {
+            std::optional<TermLink> link = options_.auto_link(match->name);
+            if (!link) {
+              from = match->end;
+              continue;
+            }
+            std::string after = rest.substr(match->end);
+            current = SpliceInline(current, rest, match->begin, match->end, LinkMarkup(&*link), match->name);
+            rest = after;
+            from = 0;
+            continue;
+          }
+        }
+        if (!explicit_ref) break;
         std::string after = rest.substr(close + 2);
-        current = SpliceInline(current, rest, open, close + 2, MakeTermLink(name, shown));
+        current = SpliceInline(current, rest, open, close + 2, TermMarkup(name), shown);
         terms.push_back(name);
         rest = after;
+        from = 0;
       }
     }
   }
@@ -180,13 +249,8 @@ class Renderer {
         auto [begin, end] = FindEnglishPhrase(rest, 0);
         if (begin == std::string::npos) break;
         std::string after = rest.substr(end);
-        cmark_node* span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-        cmark_node_set_on_enter(span, "<span lang=\"en\">");
-        cmark_node_set_on_exit(span, "</span>");
-        cmark_node* words = cmark_node_new(CMARK_NODE_TEXT);
-        cmark_node_set_literal(words, rest.substr(begin, end - begin).c_str());
-        cmark_node_append_child(span, words);
-        current = SpliceInline(current, rest, begin, end, span);
+        current = SpliceInline(current, rest, begin, end, {"<span lang=\"en\">", "</span>"},
+                               rest.substr(begin, end - begin));
         rest = after;
       }
     }
@@ -228,25 +292,21 @@ class Renderer {
     return 0;
   }
 
-  // A reference is a link whose accessible name says it explains the term: 「DX（用語解説）」.
-  cmark_node* MakeTermLink(const std::string& name, const std::string& shown) {
+  // The markup of explicit reference [[name|…]]; an unknown name is reported and its text
+  // kept in a span.
+  Markup TermMarkup(const std::string& name) {
     std::optional<TermLink> link = options_.term_link ? options_.term_link(name) : std::nullopt;
-    cmark_node* node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-    if (!link) {
-      ReportUnknownTerm(name);
-      cmark_node_set_on_enter(node, "<span class=\"term-unknown\">");
-      cmark_node_set_on_exit(node, "</span>");
-    } else {
-      std::string open = "<a class=\"term\"";
-      if (!link->id.empty()) open += " id=\"" + text::EscapeHtml(link->id) + "\"";
-      open += " href=\"" + text::EscapeHtml(link->href) + "\">";
-      cmark_node_set_on_enter(node, open.c_str());
-      cmark_node_set_on_exit(node, "<span class=\"vh\">（用語解説）</span></a>");
-    }
-    cmark_node* label = cmark_node_new(CMARK_NODE_TEXT);
-    cmark_node_set_literal(label, shown.c_str());
-    cmark_node_append_child(node, label);
-    return node;
+    if (!link) ReportUnknownTerm(name);
+    return LinkMarkup(link ? &*link : nullptr);
+  }
+
+  // A reference is a link whose accessible name says it explains the term: 「DX（用語解説）」.
+  static Markup LinkMarkup(const TermLink* link) {
+    if (!link) return {"<span class=\"term-unknown\">", "</span>"};
+    std::string open = "<a class=\"term\"";
+    if (!link->id.empty()) open += " id=\"" + text::EscapeHtml(link->id) + "\"";
+    open += " href=\"" + text::EscapeHtml(link->href) + "\">";
+    return {open, "<span class=\"vh\">（用語解説）</span></a>"};
   }
 
   void ReportUnknownTerm(const std::string& name) {
@@ -300,13 +360,13 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
   cmark_llist* extensions = nullptr;
   NodePtr doc = Parse(md.text, &extensions);
   Renderer renderer(md, options, diags);
-  renderer.ReportRawHtml(doc.get());
+  renderer.RemoveRawHtml(doc.get());
   renderer.LinkTerms(doc.get(), out.terms);
   Renderer::JoinJapaneseLines(doc.get());
   Renderer::MarkEnglish(doc.get());
   renderer.ShiftHeadings(doc.get());
 
-  char* html = cmark_render_html(doc.get(), kOptions, extensions);
+  char* html = cmark_render_html(doc.get(), kOptions | CMARK_OPT_UNSAFE, extensions);
   out.html = html;
   cmark_get_default_mem_allocator()->free(html);
   cmark_llist_free(cmark_get_default_mem_allocator(), extensions);

@@ -1,6 +1,6 @@
 // Markdown to HTML through cmark-gfm, with keikaku's extensions: Japanese soft breaks
-// removed, glossary references [[用語]] / [[用語|表示]], heading levels shifted to fit the
-// page, footnotes labelled in Japanese. Raw HTML is never passed through.
+// removed, glossary references [[用語]] / [[用語|表示]] and automatic ones, heading levels
+// shifted to fit the page, footnotes labelled in Japanese. Raw HTML is never passed through.
 #ifndef KEIKAKU_MARKDOWN_MARKDOWN_H_
 #define KEIKAKU_MARKDOWN_MARKDOWN_H_
 
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "markdown/term_matcher.h"
 #include "model/model.h"
 
 namespace keikaku::markdown {
@@ -28,6 +29,12 @@ struct Options {
   std::function<std::optional<TermLink>(const std::string& term)> term_link;
   /// The glossary's terms and aliases, for "did you mean" when a reference is unknown.
   const std::vector<std::string>* known_terms = nullptr;
+  /// Automatic linking: glossary names found in text (outside headings, links, code and
+  /// explicit references) are offered to `auto_link` in order, after the explicit
+  /// references; it returns the link, or nullopt to leave that occurrence as text (this is
+  /// where a page links only the first occurrence).
+  const TermMatcher* auto_terms = nullptr;
+  std::function<std::optional<TermLink>(const std::string& name)> auto_link;
 };
 
 struct Fragment {

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+
 namespace {
 
 using keikaku::diag::Diagnostics;
@@ -83,6 +85,23 @@ TEST_CASE("raw HTML and javascript: links never reach the page", "[markdown]") {
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("onclick") == std::string::npos);
   CHECK(html.find("javascript:") == std::string::npos);
+  // Each dangerous scheme, any case; images may hold pictures as data: URLs, links may not.
+  for (const char* url : {"JavaScript:alert(1)", "vbscript:x", "file:///etc/passwd", "data:text/html,x"}) {
+    INFO(url);
+    CHECK(Html(std::string("[x](") + url + ")") == "<p><a href=\"\">x</a></p>\n");
+  }
+  CHECK(Html("![地図](data:image/png;base64,AA==)") == "<p><img src=\"data:image/png;base64,AA==\" alt=\"地図\" /></p>\n");
+  CHECK(Html("![x](data:text/html,x)") == "<p><img src=\"\" alt=\"x\" /></p>\n");
+  CHECK(Html("[町](https://example.jp/)") == "<p><a href=\"https://example.jp/\">町</a></p>\n");
+}
+
+TEST_CASE("references and English phrases work inside GFM table cells", "[markdown]") {
+  // A table cell refuses extension nodes (dependencies.md); keikaku's markup still gets in.
+  std::string html = Html("| 用語 |\n|---|\n| [[DX]]の推進 |\n| Digital Transformation |\n", WithGlossary());
+  INFO(html);
+  CHECK(html.find("<td><a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX<span class=\"vh\">（用語解説）</span></a>の推進</td>") !=
+        std::string::npos);
+  CHECK(html.find("<td><span lang=\"en\">Digital Transformation</span></td>") != std::string::npos);
 }
 
 TEST_CASE("raw HTML is a warning at its line and column, not silently lost", "[markdown]") {
@@ -138,4 +157,71 @@ TEST_CASE("a lone paragraph can render without <p>", "[markdown]") {
   o.unwrap_paragraph = true;
   CHECK(Html("セルの文", o) == "セルの文");
   CHECK(Html("段落1\n\n段落2", o) == "<p>段落1</p>\n<p>段落2</p>\n");
+}
+
+namespace {
+
+// Automatic linking of DX, BPR and デジタル・トランスフォーメーション; `once` links each
+// term only the first time, as a page does.
+struct AutoGlossary {
+  keikaku::markdown::TermMatcher matcher{{"DX", "BPR", "デジタル", "デジタル・トランスフォーメーション"}};
+  std::set<std::string> linked;
+  Options Make(bool once) {
+    Options o = WithGlossary();
+    o.auto_terms = &matcher;
+    o.auto_link = [this, once](const std::string& t) -> std::optional<keikaku::markdown::TermLink> {
+      if (once && !linked.insert(t).second) return std::nullopt;
+      return keikaku::markdown::TermLink{"#auto-" + t, ""};
+    };
+    return o;
+  }
+};
+
+const std::string kVh = "<span class=\"vh\">（用語解説）</span></a>";
+
+}  // namespace
+
+TEST_CASE("automatic links: glossary names in running text, longest first", "[markdown][autolink]") {
+  AutoGlossary g;
+  CHECK(Html("本町のデジタル・トランスフォーメーションとBPR", g.Make(false)) ==
+        "<p>本町の<a class=\"term\" href=\"#auto-デジタル・トランスフォーメーション\">デジタル・トランスフォーメーション" + kVh +
+            "と<a class=\"term\" href=\"#auto-BPR\">BPR" + kVh + "</p>\n");
+  // Latin names stop at Latin letters and digits, not at Japanese.
+  CHECK(Html("IDXとDXA", g.Make(false)) == "<p>IDXとDXA</p>\n");
+  CHECK(Html("DX推進", g.Make(false)) == "<p><a class=\"term\" href=\"#auto-DX\">DX" + kVh + "推進</p>\n");
+}
+
+TEST_CASE("automatic links: only where the page wants them (first occurrence)", "[markdown][autolink]") {
+  AutoGlossary g;
+  CHECK(Html("DXとDXとBPR", g.Make(true)) == "<p><a class=\"term\" href=\"#auto-DX\">DX" + kVh + "とDXと" +
+                                                "<a class=\"term\" href=\"#auto-BPR\">BPR" + kVh + "</p>\n");
+  // The page remembers across fragments.
+  CHECK(Html("DXとBPR", g.Make(true)) == "<p>DXとBPR</p>\n");
+  // Document order: the first occurrence is linked even when an explicit reference follows;
+  // explicit references are always links.
+  AutoGlossary fresh;
+  CHECK(Html("DXとDXと[[DX]]", fresh.Make(true)) ==
+        "<p><a class=\"term\" href=\"#auto-DX\">DX" + kVh + "とDXと<a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX" +
+            kVh + "</p>\n");
+}
+
+TEST_CASE("automatic links: never in headings, links, code or another reference", "[markdown][autolink]") {
+  AutoGlossary g;
+  CHECK(Html("# DXの推進", g.Make(false)) == "<h1>DXの推進</h1>\n");
+  CHECK(Html("[DXの説明](https://example.jp/)", g.Make(false)) == "<p><a href=\"https://example.jp/\">DXの説明</a></p>\n");
+  CHECK(Html("`DX` と\n\n```\nBPR\n```", g.Make(false)) == "<p><code>DX</code> と</p>\n<pre><code>BPR\n</code></pre>\n");
+  // An explicit reference keeps its own link; the automatic pass does not nest one inside.
+  std::string html = Html("[[DX|DXの推進]]", g.Make(false));
+  CHECK(html == "<p><a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DXの推進" + kVh + "</p>\n");
+  // A declined longer name does not let a shorter one inside it be linked.
+  AutoGlossary once;
+  Html("デジタル・トランスフォーメーション", once.Make(true));
+  CHECK(Html("デジタル・トランスフォーメーション", once.Make(true)) == "<p>デジタル・トランスフォーメーション</p>\n");
+}
+
+TEST_CASE("automatic links: table cells are text too", "[markdown][autolink]") {
+  AutoGlossary g;
+  std::string html = Html("| 項目 |\n|---|\n| DXの推進 |\n", g.Make(false));
+  INFO(html);
+  CHECK(html.find("<td><a class=\"term\" href=\"#auto-DX\">DX" + kVh + "の推進</td>") != std::string::npos);
 }

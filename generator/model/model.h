@@ -194,6 +194,13 @@ inline constexpr std::pair<const char*, std::string MeasureLabels::*> kMeasureLa
     {"related", &MeasureLabels::related},
 };
 
+/// Which glossary names in a plan's text become references without [[ ]].
+enum class AutoLink {
+  kOff,    ///< Only explicit references (the default).
+  kFirst,  ///< The first occurrence of each term on each page.
+  kEvery,  ///< Every occurrence.
+};
+
 struct Plan {
   std::string slug;
   Municipality municipality;
@@ -206,6 +213,7 @@ struct Plan {
   MeasureLabels measure_labels;
   std::vector<Chapter> chapters;
   std::vector<GlossaryEntry> glossary;
+  AutoLink auto_link = AutoLink::kOff;
   SourcePos pos;
 };
 

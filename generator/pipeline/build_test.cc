@@ -276,6 +276,37 @@ TEST_CASE("a plan uses the shared glossary where its own has no such term", "[bu
   CHECK(Contains(glossary, "<dt id=\"term-5\">"));
 }
 
+TEST_CASE("a plan can link the first occurrence of each term on each page automatically", "[build]") {
+  const fs::path dir = fs::temp_directory_path() / ("keikaku-auto-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "plans/x");
+  std::ofstream(dir / "site.yaml") << "title: t\n";
+  std::ofstream(dir / "plans/x/plan.yaml")
+      << "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml, d.yaml]\nglossary: g.yaml\n"
+         "auto_link_terms: first\n";
+  std::ofstream(dir / "plans/x/g.yaml")
+      << "terms:\n  - {term: DX, reading: でぃーえっくす, definition: 変革}\n"
+         "  - {term: デジタル・トランスフォーメーション, reading: でじたる, definition: 長い名前の用語}\n";
+  std::ofstream(dir / "plans/x/c.yaml")
+      << "title: c\ncontent:\n  - \"#### DXの見出し\"\n  - 本町のDX推進とDXの計画。\n"
+         "  - table: {caption: 表, rows: [[項目], [DXとデジタル・トランスフォーメーション]]}\n";
+  std::ofstream(dir / "plans/x/d.yaml") << "title: d\ncontent:\n  - 次の章でもDX。\n";
+  Diagnostics diags;
+  OutputTree tree = BuildTree(dir, diags);
+  fs::remove_all(dir);
+  const std::string& c = tree.at("x/c.html");
+  const std::string link = "<a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX<span class=\"vh\">（用語解説）</span></a>";
+  CHECK(Contains(c, ">DXの見出し</h"));                          // not in headings
+  CHECK(Contains(c, "本町の" + link + "推進とDXの計画。"));       // the first occurrence only
+  CHECK(Count(c, "href=\"#term-dx\"") == 1);
+  CHECK(Contains(c, "<td>DXと<a class=\"term\" id=\"ref-term-2-1\" href=\"#term-2\">デジタル・トランスフォーメーション"));
+  CHECK(Contains(c, "<h2 id=\"page-terms\">このページの用語</h2>"));
+  // Each page has its own first occurrence.
+  CHECK(Contains(tree.at("x/d.html"), "次の章でも" + link));
+  CHECK(Contains(tree.at("x/glossary.html"), "使われているページ：<a href=\"c.html#ref-term-dx-1\">c</a>、<a href=\"d.html#ref-term-dx-1\">d</a>"));
+  CHECK(diags.warning_count() == 0);
+}
+
 TEST_CASE("the full text holds every chapter with glossary links on the same page", "[build]") {
   const std::string& html = Page("sample/full.html");
   CHECK(Contains(html, "<h2 id=\"ch-1\"><span class=\"num\">第1章</span> 計画の背景</h2>"));

@@ -16,6 +16,10 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
   options.id_prefix = "f" + std::to_string(++fragments_) + "-";
   options.term_link = [this](const std::string& name) { return LinkTerm(name); };
   options.known_terms = &names_;
+  if (terms_on_page_ && auto_terms_ && auto_mode_ != model::AutoLink::kOff) {
+    options.auto_terms = auto_terms_;
+    options.auto_link = [this](const std::string& name) { return AutoLinkTerm(name); };
+  }
   return markdown::Render(md, options, diags_).html;
 }
 
@@ -36,6 +40,16 @@ std::optional<markdown::TermLink> PageContext::LinkTerm(const std::string& name)
   if (use == uses_.end()) use = uses_.insert(uses_.end(), TermUse{e, {}});
   use->ref_ids.push_back("ref-" + e->id + "-" + std::to_string(use->ref_ids.size() + 1));
   return markdown::TermLink{"#" + e->id, use->ref_ids.back()};
+}
+
+std::optional<markdown::TermLink> PageContext::AutoLinkTerm(const std::string& name) {
+  const model::GlossaryEntry* e = FindTerm(name);
+  if (!e) return std::nullopt;
+  if (auto_mode_ == model::AutoLink::kFirst &&
+      std::any_of(uses_.begin(), uses_.end(), [e](const TermUse& u) { return u.entry == e; })) {
+    return std::nullopt;
+  }
+  return LinkTerm(name);
 }
 
 const model::GlossaryEntry* PageContext::FindTerm(const std::string& name) const {

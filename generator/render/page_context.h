@@ -34,8 +34,16 @@ class PageContext {
   /// From now on references link to the entry in this page's own term list (#term-…) and
   /// get ids that the list links back to; off again, they link to the glossary page.
   void SetTermsOnPage(bool on) { terms_on_page_ = on; }
+  /// Links glossary names found in the page's text (not in the term lists), as the plan's
+  /// auto_link_terms says; `names` finds them.
+  void SetAutoLink(const markdown::TermMatcher* names, model::AutoLink mode) {
+    auto_terms_ = names;
+    auto_mode_ = mode;
+  }
   /// The link of a reference to `name`; records the use when terms are on the page.
   std::optional<markdown::TermLink> LinkTerm(const std::string& name);
+  /// The link of a name found in the text, or nullopt if this occurrence stays text.
+  std::optional<markdown::TermLink> AutoLinkTerm(const std::string& name);
   /// Entries referenced on this page, in order of first use.
   const std::vector<TermUse>& uses() const { return uses_; }
   /// Records that the page explains `entry` in place (a term box) at #`anchor`.
@@ -64,6 +72,8 @@ class PageContext {
   diag::Diagnostics& diags_;
   std::vector<std::string> names_;  // every term and alias, for suggestions
   bool terms_on_page_ = false;
+  const markdown::TermMatcher* auto_terms_ = nullptr;
+  model::AutoLink auto_mode_ = model::AutoLink::kOff;
   std::vector<TermUse> uses_, shown_;
   std::set<const model::GlossaryEntry*> linked_;
   int fragments_ = 0;

@@ -210,6 +210,9 @@ class SiteRenderer {
       terms.emplace(e.term, &e);
       for (const std::string& a : e.aliases) terms.emplace(a, &e);
     }
+    std::vector<std::string> names;
+    for (const auto& [name, entry] : terms) names.push_back(name);
+    auto_terms_ = std::make_unique<markdown::TermMatcher>(names);
     PlanPaths paths(plan);
     const std::string plan_title = plan.municipality.name + " " + plan.title;
     const std::string suffix = " | " + plan_title + " | " + site_.title;
@@ -280,6 +283,7 @@ class SiteRenderer {
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", ChapterLabel(c)}});
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
     ctx.SetTermsOnPage(true);
+    ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
     std::string id = "ch-" + std::to_string(i + 1);
     d->SetValue("ID", id);
@@ -308,6 +312,7 @@ class SiteRenderer {
     SetPlanChrome(page, plan, {{"", plan.title}});
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
     ctx.SetTermsOnPage(true);
+    ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
     d->SetValue("MUNICIPALITY", plan.municipality.name);
     SetOptional(d, "PREFECTURE", plan.municipality.prefecture);
@@ -492,6 +497,7 @@ class SiteRenderer {
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "全文"}});
     PageContext ctx(&plan, &terms, "", diags_);
     ctx.SetTermsOnPage(!glossary.empty());
+    ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
     d->SetValue("TITLE", plan.title);
     d->SetValue("MUNICIPALITY", plan.municipality.name);
@@ -530,6 +536,7 @@ class SiteRenderer {
   std::string stylesheet_;
   std::string glossary_script_;  // empty when a theme leaves the script out
   std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
+  std::unique_ptr<markdown::TermMatcher> auto_terms_;  // the current plan's terms and aliases
 };
 
 }  // namespace

@@ -170,6 +170,9 @@ Schema Build(Builder& b) {
   };
   Type* series = b.Make("series", Kind::kRecord, "データ系列");
   series->fields = {Req("name", str, "系列の名前"), Req("values", numbers, "値（categories と同じ数）")};
+  Type* auto_link = b.Make("auto-link", Kind::kString,
+                           "off（[[ ]] で書いた所だけ。既定）、first（各ページで用語ごとに最初の1回）、every（すべて）");
+  auto_link->choices = {"off", "first", "every"};
   Type* chart = b.Make("chart-kind", Kind::kString, "グラフの種類");
   chart->choices = {"bar", "line"};
   Type* statistics = b.Make("statistics", Kind::kRecord, "統計データ（グラフと表）");
@@ -263,6 +266,7 @@ Schema Build(Builder& b) {
       Opt("measure_labels", measure_labels, "施策の欄の見出し"),
       Req("chapters", strings, "章のファイル（並べる順）"),
       Opt("glossary", str, "用語集のファイル"),
+      Opt("auto_link_terms", auto_link, "本文の用語を [[ ]] なしでも用語集にリンクする"),
   };
 
   Type* entry = b.Make("glossary-entry", Kind::kRecord, "用語");
