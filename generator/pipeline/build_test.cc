@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -49,6 +50,25 @@ const std::string& Page(const std::string& path) {
   REQUIRE(it != tree.end());
   return it->second;
 }
+
+// A content folder in the temporary directory holding `files` (path → text), removed when
+// the test ends.
+class TempSite {
+ public:
+  TempSite(const std::string& name, const std::map<std::string, std::string>& files)
+      : dir_(fs::temp_directory_path() / ("keikaku-" + name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(dir_);
+    for (const auto& [path, text] : files) {
+      fs::create_directories((dir_ / path).parent_path());
+      std::ofstream(dir_ / path) << text;
+    }
+  }
+  ~TempSite() { fs::remove_all(dir_); }
+  const fs::path& dir() const { return dir_; }
+
+ private:
+  fs::path dir_;
+};
 
 int Count(const std::string& haystack, const std::string& needle) {
   int n = 0;
@@ -277,23 +297,18 @@ TEST_CASE("a plan uses the shared glossary where its own has no such term", "[bu
 }
 
 TEST_CASE("a plan can link the first occurrence of each term on each page automatically", "[build]") {
-  const fs::path dir = fs::temp_directory_path() / ("keikaku-auto-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir / "plans/x");
-  std::ofstream(dir / "site.yaml") << "title: t\n";
-  std::ofstream(dir / "plans/x/plan.yaml")
-      << "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml, d.yaml]\nglossary: g.yaml\n"
-         "auto_link_terms: first\n";
-  std::ofstream(dir / "plans/x/g.yaml")
-      << "terms:\n  - {term: DX, reading: でぃーえっくす, definition: 変革}\n"
-         "  - {term: デジタル・トランスフォーメーション, reading: でじたる, definition: 長い名前の用語}\n";
-  std::ofstream(dir / "plans/x/c.yaml")
-      << "title: c\ncontent:\n  - \"#### DXの見出し\"\n  - 本町のDX推進とDXの計画。\n"
-         "  - table: {caption: 表, rows: [[項目], [DXとデジタル・トランスフォーメーション]]}\n";
-  std::ofstream(dir / "plans/x/d.yaml") << "title: d\ncontent:\n  - 次の章でもDX。\n";
+  TempSite site("auto", {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml, d.yaml]\n"
+                            "glossary: g.yaml\nauto_link_terms: first\n"},
+      {"plans/x/g.yaml", "terms:\n  - {term: DX, reading: でぃーえっくす, definition: 変革}\n"
+                         "  - {term: デジタル・トランスフォーメーション, reading: でじたる, definition: 長い名前の用語}\n"},
+      {"plans/x/c.yaml", "title: c\ncontent:\n  - \"#### DXの見出し\"\n  - 本町のDX推進とDXの計画。\n"
+                         "  - table: {caption: 表, rows: [[項目], [DXとデジタル・トランスフォーメーション]]}\n"},
+      {"plans/x/d.yaml", "title: d\ncontent:\n  - 次の章でもDX。\n"},
+  });
   Diagnostics diags;
-  OutputTree tree = BuildTree(dir, diags);
-  fs::remove_all(dir);
+  OutputTree tree = BuildTree(site.dir(), diags);
   const std::string& c = tree.at("x/c.html");
   const std::string link = "<a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX<span class=\"vh\">（用語解説）</span></a>";
   CHECK(Contains(c, ">DXの見出し</h"));                          // not in headings
@@ -317,18 +332,15 @@ TEST_CASE("the full text holds every chapter with glossary links on the same pag
 }
 
 TEST_CASE("content is escaped: no markup from content fields reaches the page", "[build]") {
-  const fs::path dir = fs::temp_directory_path() / ("keikaku-xss-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir / "plans/x");
-  std::ofstream(dir / "site.yaml") << "title: \"<script>alert(1)</script>\"\n";
-  std::ofstream(dir / "plans/x/plan.yaml")
-      << "municipality: {name: \"<img src=x onerror=alert(1)>\"}\ntitle: \"\\\"><b>t</b>\"\nkind: k\n"
-         "chapters: [c.yaml]\n";
-  std::ofstream(dir / "plans/x/c.yaml") << "title: \"<i>c</i>\"\ncontent:\n  - \"<script>x()</script>\"\n"
-                                          "  - table: {caption: \"<b>\", rows: [[\"<u>u</u>\"]]}\n";
+  TempSite site("xss", {
+      {"site.yaml", "title: \"<script>alert(1)</script>\"\n"},
+      {"plans/x/plan.yaml", "municipality: {name: \"<img src=x onerror=alert(1)>\"}\ntitle: \"\\\"><b>t</b>\"\n"
+                            "kind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: \"<i>c</i>\"\ncontent:\n  - \"<script>x()</script>\"\n"
+                         "  - table: {caption: \"<b>\", rows: [[\"<u>u</u>\"]]}\n"},
+  });
   Diagnostics diags;
-  OutputTree tree = BuildTree(dir, diags);
-  fs::remove_all(dir);
+  OutputTree tree = BuildTree(site.dir(), diags);
   for (const auto& [path, html] : tree) {
     if (path.find(".html") == std::string::npos) continue;
     INFO(path);
@@ -348,22 +360,20 @@ TEST_CASE("two builds of the same content are byte-identical", "[build]") {
 }
 
 TEST_CASE("an unknown glossary reference fails the build with its position", "[build]") {
-  const fs::path dir = fs::temp_directory_path() / ("keikaku-ref-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir / "plans/x");
-  std::ofstream(dir / "site.yaml") << "title: t\n";
-  std::ofstream(dir / "plans/x/plan.yaml") << "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n";
-  std::ofstream(dir / "plans/x/c.yaml") << "title: c\ncontent:\n  - |\n    一行目\n    [[CIO]]を置く\n";
+  TempSite site("ref", {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\ncontent:\n  - |\n    一行目\n    [[CIO]]を置く\n"},
+  });
   BuildOptions options;
-  options.source = dir;
+  options.source = site.dir();
   OutputTree tree;
   keikaku::load::SourceTexts sources;
   Diagnostics diags;
   int pages = 0;
   CHECK_FALSE(RenderToTree(options, tree, pages, sources, diags));
-  fs::remove_all(dir);
   REQUIRE(diags.error_count() == 1);
-  CHECK(diags.items()[0].pos.file == (dir / "plans/x/c.yaml").generic_string());
+  CHECK(diags.items()[0].pos.file == (site.dir() / "plans/x/c.yaml").generic_string());
   CHECK(diags.items()[0].pos.line == 5);
   CHECK(diags.items()[0].pos.column == 5);
   CHECK(diags.items()[0].rule == "ref.glossary");
