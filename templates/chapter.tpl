@@ -1,8 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}<article class="chapter">
-<h1 id="{{ID}}">{{#NUMBER}}<span class="num">{{TEXT}}</span> {{/NUMBER}}{{TITLE}}</h1>
+<h1 id="{{ID}}">{{#NUMBER}}<span class="num">{{TEXT:x-text}}</span> {{/NUMBER}}{{TITLE:x-text}}</h1>
 {{#HAS_TOC}}<nav class="page-toc" aria-label="この章の内容">
 <ol>
-{{#TOC_ITEM}}<li><a href="#{{ID}}">{{LABEL}}</a></li>
+{{#TOC_ITEM}}<li><a href="#{{ID}}">{{LABEL:x-text}}</a></li>
 {{/TOC_ITEM}}</ol>
 </nav>
 {{/HAS_TOC}}{{>CONTENT}}

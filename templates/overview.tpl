@@ -1,22 +1,22 @@
 {{%AUTOESCAPE context="HTML"}}<div class="plan-cover">
-<p class="plan-town">{{MUNICIPALITY}}{{#PREFECTURE}}（{{TEXT}}）{{/PREFECTURE}}</p>
-<h1>{{TITLE}}</h1>
-{{#SUBTITLE}}<p class="subtitle">{{TEXT}}</p>
-{{/SUBTITLE}}{{#SLOGAN}}<p class="slogan">{{TEXT}}</p>
+<p class="plan-town">{{MUNICIPALITY:x-text}}{{#PREFECTURE}}（{{TEXT:x-text}}）{{/PREFECTURE}}</p>
+<h1>{{TITLE:x-text}}</h1>
+{{#SUBTITLE}}<p class="subtitle">{{TEXT:x-text}}</p>
+{{/SUBTITLE}}{{#SLOGAN}}<p class="slogan">{{TEXT:x-text}}</p>
 {{/SLOGAN}}<dl class="plan-facts">
-<dt>種類</dt><dd>{{KIND}}</dd>
-{{#VERSION}}<dt>版</dt><dd>{{TEXT}}</dd>
-{{/VERSION}}{{#ESTABLISHED}}<dt>策定</dt><dd><time datetime="{{ISO}}">{{TEXT}}</time></dd>
-{{/ESTABLISHED}}{{#REVISED}}<dt>改定</dt><dd><time datetime="{{ISO}}">{{TEXT}}</time></dd>
-{{/REVISED}}{{#PERIOD}}<dt>計画期間</dt><dd>{{TEXT}}{{#NOTE}}<div class="period-note">{{HTML:none}}</div>{{/NOTE}}</dd>
+<dt>種類</dt><dd>{{KIND:x-text}}</dd>
+{{#VERSION}}<dt>版</dt><dd>{{TEXT:x-text}}</dd>
+{{/VERSION}}{{#ESTABLISHED}}<dt>策定</dt><dd><time datetime="{{ISO}}">{{TEXT:x-text}}</time></dd>
+{{/ESTABLISHED}}{{#REVISED}}<dt>改定</dt><dd><time datetime="{{ISO}}">{{TEXT:x-text}}</time></dd>
+{{/REVISED}}{{#PERIOD}}<dt>計画期間</dt><dd>{{TEXT:x-text}}{{#NOTE}}<div class="period-note">{{HTML:none}}</div>{{/NOTE}}</dd>
 {{/PERIOD}}</dl>
 </div>
 {{#PREFACE}}{{>PREFACE_BODY}}{{/PREFACE}}<nav class="toc" aria-labelledby="toc">
 <h2 id="toc">目次</h2>
 <ol>
-{{#CHAPTER}}<li><a href="{{HREF}}">{{LABEL}}</a>
+{{#CHAPTER}}<li><a href="{{HREF}}">{{LABEL:x-text}}</a>
 {{#HAS_SECTIONS}}<ol>
-{{#SECTION}}<li><a href="{{HREF}}">{{LABEL}}</a></li>
+{{#SECTION}}<li><a href="{{HREF}}">{{LABEL:x-text}}</a></li>
 {{/SECTION}}</ol>
 {{/HAS_SECTIONS}}</li>
 {{/CHAPTER}}{{#GLOSSARY}}<li><a href="{{HREF}}">用語集</a></li>
@@ -30,7 +30,7 @@
 <caption id="revisions-caption">改訂履歴</caption>
 <thead><tr><th scope="col">改訂日</th><th scope="col">改訂箇所</th><th scope="col">改訂内容</th></tr></thead>
 <tbody>
-{{#REVISION}}<tr><th scope="row"><time datetime="{{ISO}}">{{DATE}}</time></th><td>{{PART}}</td><td>{{DESCRIPTION}}</td></tr>
+{{#REVISION}}<tr><th scope="row"><time datetime="{{ISO}}">{{DATE:x-text}}</time></th><td>{{PART:x-text}}</td><td>{{DESCRIPTION:x-text}}</td></tr>
 {{/REVISION}}</tbody>
 </table>
 </div>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<section class="preface" aria-labelledby="preface">
-<h2 id="preface">{{TITLE}}</h2>
+<h2 id="preface">{{TITLE:x-text}}</h2>
 {{BODY:none}}
-{{#SIGNED}}<p class="signature">{{#DATE}}<time datetime="{{ISO}}">{{TEXT}}</time><br>{{/DATE}}{{SIGNATURE}}</p>
+{{#SIGNED}}<p class="signature">{{#DATE}}<time datetime="{{ISO}}">{{TEXT:x-text}}</time><br>{{/DATE}}{{SIGNATURE:x-text}}</p>
 {{/SIGNED}}</section>

@@ -62,6 +62,14 @@
     }
   }
 
+  // The term as it reads: without its readings (rt, rp, a name's kana) or hidden labels.
+  function shownText(node) {
+    var c = node.cloneNode(true);
+    var hidden = c.querySelectorAll("rt, rp, .vh, .kana-sr");
+    for (var i = 0; i < hidden.length; i++) hidden[i].parentNode.removeChild(hidden[i]);
+    return c.textContent;
+  }
+
   function enhance(a, n) {
     var dt = doc.getElementById(a.getAttribute("href").slice(1));
     if (!dt || dt.tagName !== "DT" || !dt.nextElementSibling) return;
@@ -71,7 +79,7 @@
     if (a.id) b.id = a.id;
     b.setAttribute("aria-expanded", "false");
     b.setAttribute("aria-controls", "term-pop-" + n);
-    var name = a.firstChild.textContent;
+    var name = shownText(a);
     while (a.firstChild) b.appendChild(a.firstChild);
 
     var p = doc.createElement("div");

@@ -93,6 +93,17 @@ bool IsSlug(const std::string& s) {
   });
 }
 
+// furigana: auto: of a site, plan or chapter; nullopt when not written.
+std::optional<model::AutoFurigana> AutoFuriganaOf(const YAML::Node& n) {
+  YAML::Node v = n["furigana"];
+  if (!v || !v.IsMap() || !v["auto"] || !v["auto"].IsScalar()) return std::nullopt;
+  const std::string level = v["auto"].Scalar();
+  if (level == "off") return model::AutoFurigana{};
+  if (level == "all") return model::AutoFurigana{true, 0};
+  if (level == "joyo") return model::AutoFurigana{true, 7};
+  return model::AutoFurigana{true, std::stoi(level)};
+}
+
 // Reads model values from YAML that Validate() has accepted.
 class Reader {
  public:
@@ -381,6 +392,43 @@ std::optional<std::vector<model::GlossaryEntry>> LoadGlossary(const fs::path& di
   return entries;
 }
 
+// Loads the readings file `name` of the content folder, checked: readings in hiragana, each
+// name once.
+std::optional<std::vector<model::NameReading>> LoadReadings(const fs::path& dir, const std::string& name,
+                                                            const SourcePos& pos, SourceTexts& sources,
+                                                            diag::Diagnostics& diags) {
+  fs::path path = dir / name;
+  if (!fs::is_regular_file(path) || fs::path(name).has_parent_path()) {
+    diags.Error(pos, "content.missing-file", "読みのファイル「" + name + "」が見つかりません。",
+                "コンテンツのフォルダ（site.yaml と同じ場所）にファイルを置くか、名前を直してください。");
+    return std::nullopt;
+  }
+  std::string* text = nullptr;
+  auto node = LoadFile(path, *schema::ContentSchema().readings, sources, diags, &text);
+  if (!node) return std::nullopt;
+  Reader r(DisplayName(path), *text);
+  std::vector<model::NameReading> names;
+  std::map<std::string, SourcePos> seen;
+  bool ok = true;
+  for (const YAML::Node& x : (*node)["names"]) {
+    model::NameReading n{r.Str(x, "word"), r.Str(x, "reading"), r.Pos(x)};
+    if (!text::IsHiraganaReading(n.reading) || n.reading.empty()) {
+      diags.Error(r.Pos(x["reading"]), "readings.reading", "「" + n.word + "」のよみ「" + n.reading + "」がひらがなではありません。",
+                  "よみはひらがなで書いてください（例: しょうおうちょう）。");
+      ok = false;
+    }
+    auto [it, fresh] = seen.emplace(n.word, n.pos);
+    if (!fresh) {
+      diags.Error(n.pos, "readings.duplicate", "名前「" + n.word + "」が2回書かれています（" + std::to_string(it->second.line) + "行目にもあります）。",
+                  "どちらか一方を消してください。");
+      ok = false;
+    }
+    names.push_back(std::move(n));
+  }
+  if (!ok) return std::nullopt;
+  return names;
+}
+
 // Adds to a plan's glossary the entries of the site's shared glossary that it does not
 // override: a plan entry with the same term or alias replaces the shared one.
 void UseSharedGlossary(std::vector<model::GlossaryEntry>& glossary, const std::vector<model::GlossaryEntry>& shared) {
@@ -557,6 +605,7 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
     p.colophon = model::Colophon{r.Str(v, "publisher"), r.Str(v, "department"), r.Str(v, "address"),
                                  r.Str(v, "phone"),     r.Str(v, "email"),      r.Str(v, "url")};
   }
+  p.auto_furigana = AutoFuriganaOf(n);
   std::string auto_link = r.Str(n, "auto_link_terms");
   p.auto_link = auto_link == "first" ? model::AutoLink::kFirst
                 : auto_link == "every" ? model::AutoLink::kEvery
@@ -582,6 +631,7 @@ model::Chapter BuildChapter(const YAML::Node& n, const std::string& file, const 
   c.title = r.Str(n, "title");
   c.content = BuildBlocks(r, n["content"]);
   c.sections = BuildSections(r, n["sections"]);
+  c.auto_furigana = AutoFuriganaOf(n);
   return c;
 }
 
@@ -632,6 +682,15 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
     if (YAML::Node g = (*node)["glossary"]) {
       if (auto glossary = LoadGlossary(source_dir, g.Scalar(), r.Pos(g), "コンテンツのフォルダ（site.yaml と同じ場所）", sources, diags)) {
         site.glossary = std::move(*glossary);
+      }
+    }
+    if (YAML::Node f = (*node)["furigana"]) {
+      site.furigana_shown = r.Str(f, "shown") != "false";
+      site.auto_furigana = AutoFuriganaOf(*node).value_or(model::AutoFurigana{});
+      if (YAML::Node file = f["readings"]) {
+        if (auto names = LoadReadings(source_dir, file.Scalar(), r.Pos(file), sources, diags)) {
+          site.readings = std::move(*names);
+        }
       }
     }
   }

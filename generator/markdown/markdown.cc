@@ -10,6 +10,8 @@
 #include <memory>
 #include <mutex>
 
+#include "furigana/html.h"
+#include "furigana/syntax.h"
 #include "text/escape.h"
 #include "text/utf8.h"
 
@@ -119,6 +121,32 @@ cmark_node* SpliceInline(cmark_node* node, const std::string& text, std::size_t 
   return tail;
 }
 
+// Replaces text node `node` with `pieces`: text nodes for plain runs, an HTML node for each
+// ruby word (so no later pass looks inside it).
+void ReplaceWithPieces(cmark_node* node, const furigana::Pieces& pieces) {
+  cmark_node* last = node;
+  for (const furigana::Piece& p : pieces) {
+    cmark_node* n;
+    if (p.ruby) {
+      n = HtmlNode(furigana::RubyHtml(*p.ruby));
+    } else {
+      n = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(n, p.text.c_str());
+    }
+    cmark_node_insert_after(last, n);
+    last = n;
+  }
+  cmark_node_unlink(node);
+  cmark_node_free(node);
+}
+
+bool HasRuby(const furigana::Pieces& pieces) {
+  for (const furigana::Piece& p : pieces) {
+    if (p.ruby) return true;
+  }
+  return false;
+}
+
 // URL schemes that run code or reach outside the web (as cmark's safe mode has them).
 bool IsDangerousUrl(const std::string& url, bool image) {
   std::string lower;
@@ -171,9 +199,60 @@ class Renderer {
     }
     for (cmark_node_type type : {CMARK_NODE_LINK, CMARK_NODE_IMAGE}) {
       for (cmark_node* n : Collect(root, type)) {
+        // A backslash escape in a destination or title is consumed, as CommonMark has it.
+        cmark_node_set_url(n, furigana::DropEscapes(cmark_node_get_url(n)).c_str());
+        cmark_node_set_title(n, furigana::DropEscapes(cmark_node_get_title(n)).c_str());
         if (IsDangerousUrl(cmark_node_get_url(n), type == CMARK_NODE_IMAGE)) cmark_node_set_url(n, "");
       }
     }
+    // Code shows what was written: the backslash of an escaped ruby character stays.
+    for (cmark_node_type type : {CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK}) {
+      for (cmark_node* n : Collect(root, type)) {
+        cmark_node_set_literal(n, furigana::RestoreEscapes(cmark_node_get_literal(n)).c_str());
+      }
+    }
+  }
+
+  // Ruby written in the text: {漢字|かんじ}, ｜漢字《かんじ》, 漢字《かんじ》. Image
+  // descriptions (alt text) keep the base text only.
+  void ExplicitRuby(cmark_node* root) {
+    for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
+      std::string literal = cmark_node_get_literal(node);
+      std::vector<furigana::SyntaxProblem> problems;
+      furigana::Pieces pieces = furigana::ParseRuby(literal, &problems);
+      for (const furigana::SyntaxProblem& p : problems) {
+        std::string source = furigana::DropEscapes(literal.substr(p.offset, 8));
+        diags_.Warning(Locate(source), p.rule, p.message, p.hint);
+      }
+      if (!HasRuby(pieces) || InsideAny(node, {CMARK_NODE_IMAGE})) {
+        cmark_node_set_literal(node, furigana::BaseText(pieces).c_str());
+      } else {
+        ReplaceWithPieces(node, pieces);
+      }
+    }
+  }
+
+  // The readings file's names everywhere, and automatic furigana where the page asks for
+  // it, in text outside code and image descriptions.
+  void AddReadings(cmark_node* root) {
+    if (!options_.annotator) return;
+    for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
+      if (InsideAny(node, {CMARK_NODE_IMAGE})) continue;
+      std::vector<std::string> unread;
+      furigana::Pieces pieces = options_.annotator->Annotate(cmark_node_get_literal(node), options_.auto_grade, &unread);
+      for (const std::string& word : unread) furigana::WarnUnread(diags_, Locate(word), word);
+      if (HasRuby(pieces)) ReplaceWithPieces(node, pieces);
+    }
+  }
+
+  // The position in the content file of the next occurrence of `fragment` (searched for in
+  // order through the Markdown text; the start of the text when it is not found).
+  diag::SourcePos Locate(const std::string& fragment) {
+    std::size_t at = md_.text.find(fragment, locate_from_);
+    if (at == std::string::npos) at = md_.text.find(fragment);
+    if (at == std::string::npos) return md_.pos;
+    locate_from_ = at + 1;
+    return PositionIn(md_, at);
   }
 
   // Byte offset of the start of 1-based `line` in the Markdown text.
@@ -260,13 +339,22 @@ class Renderer {
   // inside a Japanese sentence must not become a visible space. (Japanese text sets Latin
   // words such as DX without spaces too, so one Japanese side is enough; a break between
   // two Latin words stays a space.)
+  // The text on both sides of a removed break becomes one text node, so that words and
+  // ruby split by the break are found.
   static void JoinJapaneseLines(cmark_node* root) {
     for (cmark_node* br : Collect(root, CMARK_NODE_SOFTBREAK)) {
       char32_t before = EdgeChar(cmark_node_previous(br), /*last=*/true);
       char32_t after = EdgeChar(cmark_node_next(br), /*last=*/false);
-      if (text::IsJapanese(before) || text::IsJapanese(after)) {
-        cmark_node_unlink(br);
-        cmark_node_free(br);
+      if (!text::IsJapanese(before) && !text::IsJapanese(after)) continue;
+      cmark_node* prev = cmark_node_previous(br);
+      cmark_node* next = cmark_node_next(br);
+      cmark_node_unlink(br);
+      cmark_node_free(br);
+      if (prev && next && cmark_node_get_type(prev) == CMARK_NODE_TEXT && cmark_node_get_type(next) == CMARK_NODE_TEXT) {
+        std::string joined = std::string(cmark_node_get_literal(prev)) + cmark_node_get_literal(next);
+        cmark_node_set_literal(prev, joined.c_str());
+        cmark_node_unlink(next);
+        cmark_node_free(next);
       }
     }
   }
@@ -323,6 +411,7 @@ class Renderer {
   const Options& options_;
   diag::Diagnostics& diags_;
   std::size_t search_from_ = 0;
+  std::size_t locate_from_ = 0;
 };
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
@@ -358,12 +447,14 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
   Fragment out;
   if (md.text.empty()) return out;
   cmark_llist* extensions = nullptr;
-  NodePtr doc = Parse(md.text, &extensions);
+  NodePtr doc = Parse(furigana::MarkEscapes(md.text), &extensions);
   Renderer renderer(md, options, diags);
   renderer.RemoveRawHtml(doc.get());
-  renderer.LinkTerms(doc.get(), out.terms);
   Renderer::JoinJapaneseLines(doc.get());
+  renderer.ExplicitRuby(doc.get());
+  renderer.LinkTerms(doc.get(), out.terms);
   Renderer::MarkEnglish(doc.get());
+  renderer.AddReadings(doc.get());
   renderer.ShiftHeadings(doc.get());
 
   char* html = cmark_render_html(doc.get(), kOptions | CMARK_OPT_UNSAFE, extensions);

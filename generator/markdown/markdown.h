@@ -1,6 +1,7 @@
 // Markdown to HTML through cmark-gfm, with keikaku's extensions: Japanese soft breaks
-// removed, glossary references [[用語]] / [[用語|表示]] and automatic ones, heading levels
-// shifted to fit the page, footnotes labelled in Japanese. Raw HTML is never passed through.
+// removed, ruby ({漢字|かんじ}, 漢字《かんじ》) and automatic readings, glossary references
+// [[用語]] / [[用語|表示]] and automatic ones, heading levels shifted to fit the page,
+// footnotes labelled in Japanese. Raw HTML is never passed through.
 #ifndef KEIKAKU_MARKDOWN_MARKDOWN_H_
 #define KEIKAKU_MARKDOWN_MARKDOWN_H_
 
@@ -10,7 +11,8 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
-#include "markdown/term_matcher.h"
+#include "furigana/annotator.h"
+#include "text/term_matcher.h"
 #include "model/model.h"
 
 namespace keikaku::markdown {
@@ -33,8 +35,12 @@ struct Options {
   /// explicit references) are offered to `auto_link` in order, after the explicit
   /// references; it returns the link, or nullopt to leave that occurrence as text (this is
   /// where a page links only the first occurrence).
-  const TermMatcher* auto_terms = nullptr;
+  const text::TermMatcher* auto_terms = nullptr;
   std::function<std::optional<TermLink>(const std::string& name)> auto_link;
+  /// Readings beyond the ruby syntax: the readings file's names, and automatic furigana
+  /// when `auto_grade` is set (furigana::Annotator::Annotate). Null: ruby syntax only.
+  furigana::Annotator* annotator = nullptr;
+  std::optional<int> auto_grade;
 };
 
 struct Fragment {

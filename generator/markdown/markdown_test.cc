@@ -164,7 +164,7 @@ namespace {
 // Automatic linking of DX, BPR and デジタル・トランスフォーメーション; `once` links each
 // term only the first time, as a page does.
 struct AutoGlossary {
-  keikaku::markdown::TermMatcher matcher{{"DX", "BPR", "デジタル", "デジタル・トランスフォーメーション"}};
+  keikaku::text::TermMatcher matcher{{"DX", "BPR", "デジタル", "デジタル・トランスフォーメーション"}};
   std::set<std::string> linked;
   Options Make(bool once) {
     Options o = WithGlossary();

@@ -159,11 +159,26 @@ struct Section {
   std::vector<Section> sections;
 };
 
+/// Automatic furigana (furigana: auto): which kanji words get their reading from MeCab.
+struct AutoFurigana {
+  bool on = false;
+  /// Kanji taught up to this grade need no reading: 0 none (every kanji word gets one),
+  /// 1–6 the school grades, 7 every 常用漢字.
+  int grade = 0;
+};
+
+/// A name whose reading is always shown (the site's readings file, a plan's municipality).
+struct NameReading {
+  std::string word, reading;
+  SourcePos pos;
+};
+
 struct Chapter {
   std::string number, title;
   std::string slug;  ///< Output file stem, from the chapter file's name.
   std::vector<Block> content;
   std::vector<Section> sections;
+  std::optional<AutoFurigana> auto_furigana;  ///< Unset: the plan's.
   SourcePos pos;
 };
 
@@ -214,6 +229,7 @@ struct Plan {
   std::vector<Chapter> chapters;
   std::vector<GlossaryEntry> glossary;
   AutoLink auto_link = AutoLink::kOff;
+  std::optional<AutoFurigana> auto_furigana;  ///< Unset: the site's.
   SourcePos pos;
 };
 
@@ -241,6 +257,11 @@ struct Site {
   /// does not override.
   std::vector<GlossaryEntry> glossary;
   std::vector<Plan> plans;
+  /// Whether readings are shown before a reader uses the ふりがな switch.
+  bool furigana_shown = true;
+  AutoFurigana auto_furigana;
+  /// The readings file: names read out wherever they appear.
+  std::vector<NameReading> readings;
 };
 
 }  // namespace keikaku::model

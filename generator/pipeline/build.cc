@@ -47,16 +47,13 @@ void AddFigureImages(const model::Site& site, const std::filesystem::path& sourc
 
 }  // namespace
 
-bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, int& pages,
+bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render::Stats& stats,
                   load::SourceTexts& sources, diag::Diagnostics& diags) {
   std::optional<model::Site> site = load::LoadSite(options.source, sources, diags);
   if (!site) return false;
   theme::Theme theme(options.theme);
-  render::Stats stats;
   AddFigureImages(*site, options.source, tree, diags);
-  bool ok = render::RenderSite(*site, theme, tree, stats, diags) && !diags.has_errors();
-  pages = stats.pages;
-  return ok;
+  return render::RenderSite(*site, theme, tree, stats, diags) && !diags.has_errors();
 }
 
 int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
@@ -64,12 +61,12 @@ int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   output::OutputTree tree;
   load::SourceTexts sources;
   diag::Diagnostics diags;
-  int pages = 0;
+  render::Stats stats;
   if (options.theme && !std::filesystem::is_directory(*options.theme)) {
     diags.Error({options.theme->generic_string(), 0, 0}, "theme.missing", "テーマのフォルダがありません。",
                 "--theme には templates/ や assets/ を置いたフォルダを指定してください。");
   }
-  bool ok = !diags.has_errors() && RenderToTree(options, tree, pages, sources, diags) &&
+  bool ok = !diags.has_errors() && RenderToTree(options, tree, stats, sources, diags) &&
             output::Publish(tree, options.output, diags);
   err << diags.Format(sources);
   if (!ok) {
@@ -80,10 +77,16 @@ int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   char elapsed[32];
   std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
-  out << pages << " ページ（ファイル " << tree.size() << " 個）を " << options.output.generic_string()
+  out << stats.pages << " ページ（ファイル " << tree.size() << " 個）を " << options.output.generic_string()
       << " に書き出しました（" << elapsed << " 秒";
   if (diags.warning_count() > 0) out << "、警告 " << diags.warning_count() << " 件";
   out << "）。\n";
+  if (stats.auto_words > 0) {
+    out << "自動ふりがな: 漢字の語 " << stats.auto_words << " 語のうち " << stats.auto_ruby << " か所に読みを付けました（辞書にない語 "
+        << stats.unread << " 語）。名前の読み: " << stats.names << " か所。\n";
+  } else if (stats.names > 0) {
+    out << "名前の読み: " << stats.names << " か所。\n";
+  }
   return 0;
 }
 

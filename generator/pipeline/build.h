@@ -9,6 +9,7 @@
 #include "diag/diagnostics.h"
 #include "load/loader.h"
 #include "output/output_tree.h"
+#include "render/render.h"
 
 namespace keikaku::pipeline {
 
@@ -19,7 +20,7 @@ struct BuildOptions {
 };
 
 /// Loads and renders the site into memory. Returns false on content errors.
-bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, int& pages,
+bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render::Stats& stats,
                   load::SourceTexts& sources, diag::Diagnostics& diags);
 
 /// `keikaku build`: renders and publishes; prints diagnostics to `err` and a summary to

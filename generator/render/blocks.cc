@@ -16,6 +16,8 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
   options.id_prefix = "f" + std::to_string(++fragments_) + "-";
   options.term_link = [this](const std::string& name) { return LinkTerm(name); };
   options.known_terms = &names_;
+  options.annotator = annotator_;
+  options.auto_grade = auto_grade_;
   if (terms_on_page_ && auto_terms_ && auto_mode_ != model::AutoLink::kOff) {
     options.auto_terms = auto_terms_;
     options.auto_link = [this](const std::string& name) { return AutoLinkTerm(name); };

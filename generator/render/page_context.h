@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "furigana/annotator.h"
 #include "markdown/markdown.h"
 #include "model/model.h"
 
@@ -36,9 +37,15 @@ class PageContext {
   void SetTermsOnPage(bool on) { terms_on_page_ = on; }
   /// Links glossary names found in the page's text (not in the term lists), as the plan's
   /// auto_link_terms says; `names` finds them.
-  void SetAutoLink(const markdown::TermMatcher* names, model::AutoLink mode) {
+  void SetAutoLink(const text::TermMatcher* names, model::AutoLink mode) {
     auto_terms_ = names;
     auto_mode_ = mode;
+  }
+  /// Readings for the page's Markdown: the names of `annotator` (null: ruby syntax only) and
+  /// automatic furigana when `auto_grade` is set.
+  void SetFurigana(furigana::Annotator* annotator, std::optional<int> auto_grade) {
+    annotator_ = annotator;
+    auto_grade_ = auto_grade;
   }
   /// The link of a reference to `name`; records the use when terms are on the page.
   std::optional<markdown::TermLink> LinkTerm(const std::string& name);
@@ -72,8 +79,10 @@ class PageContext {
   diag::Diagnostics& diags_;
   std::vector<std::string> names_;  // every term and alias, for suggestions
   bool terms_on_page_ = false;
-  const markdown::TermMatcher* auto_terms_ = nullptr;
+  const text::TermMatcher* auto_terms_ = nullptr;
   model::AutoLink auto_mode_ = model::AutoLink::kOff;
+  furigana::Annotator* annotator_ = nullptr;
+  std::optional<int> auto_grade_;
   std::vector<TermUse> uses_, shown_;
   std::set<const model::GlossaryEntry*> linked_;
   int fragments_ = 0;

@@ -11,6 +11,8 @@
 
 #include "assetpipe/script.h"
 #include "assetpipe/scss.h"
+#include "furigana/morphology.h"
+#include "render/content_text.h"
 #include "render/page_context.h"
 #include "render/term_order.h"
 #include "render/urls.h"
@@ -25,6 +27,7 @@ namespace {
 
 constexpr const char* kStylesheetEntry = "assets/scss/style.scss";
 constexpr const char* kGlossaryScript = "assets/js/glossary.js";
+constexpr const char* kFuriganaScript = "assets/js/furigana.js";
 
 struct Link {
   std::string href, label;
@@ -54,6 +57,17 @@ struct PlanPaths {
   std::string slug;
 };
 
+std::optional<int> GradeOf(const model::AutoFurigana& a) { return a.on ? std::optional<int>(a.grade) : std::nullopt; }
+
+// The glossary's readings of terms with kanji: automatic furigana prefers them to MeCab's.
+std::vector<furigana::KnownReading> GlossaryReadings(const model::Plan& plan) {
+  std::vector<furigana::KnownReading> words;
+  for (const model::GlossaryEntry& e : plan.glossary) {
+    if (!e.reading.empty()) words.push_back({e.term, e.reading});
+  }
+  return words;
+}
+
 std::string ChapterLabel(const model::Chapter& c) { return c.number.empty() ? c.title : c.number + " " + c.title; }
 std::string SectionLabel(const model::Section& s) { return s.number.empty() ? s.title : s.number + " " + s.title; }
 
@@ -63,6 +77,7 @@ class SiteRenderer {
       : site_(site), out_(out), stats_(stats), diags_(diags) {}
 
   bool LoadTheme(const theme::Theme& theme) {
+    RegisterTextModifiers();
     for (const auto& [path, text] : theme.ReadAll("templates/")) {
       std::string name = path.substr(std::string("templates/").size());
       if (!cache_.StringToTemplateCache(name, text, ctemplate::STRIP_BLANK_LINES)) {
@@ -74,18 +89,67 @@ class SiteRenderer {
     if (!css) return false;
     stylesheet_ = "assets/style." + assetpipe::ContentHash(*css) + ".css";
     out_[stylesheet_] = *css;
-    if (std::optional<std::string> js = theme.Read(kGlossaryScript)) {
-      std::string bytes = assetpipe::StripScript(*js);
-      glossary_script_ = "assets/glossary." + assetpipe::ContentHash(bytes) + ".js";
-      out_[glossary_script_] = std::move(bytes);
-    }
+    glossary_script_ = AddScript(theme, kGlossaryScript, "glossary");
+    furigana_script_ = AddScript(theme, kFuriganaScript, "furigana");
     return !diags_.has_errors();
   }
 
+  // Minifies script `path` of the theme into assets/NAME.HASH.js; "" when the theme has none.
+  std::string AddScript(const theme::Theme& theme, const char* path, const char* name) {
+    std::optional<std::string> js = theme.Read(path);
+    if (!js) return "";
+    std::string bytes = assetpipe::StripScript(*js);
+    std::string out = std::string("assets/") + name + "." + assetpipe::ContentHash(bytes) + ".js";
+    out_[out] = std::move(bytes);
+    return out;
+  }
+
+  // MeCab is loaded only if some page asks for automatic furigana.
+  bool OpenMorphology() {
+    bool wanted = site_.auto_furigana.on;
+    for (const model::Plan& plan : site_.plans) {
+      wanted = wanted || (plan.auto_furigana && plan.auto_furigana->on);
+      for (const model::Chapter& c : plan.chapters) wanted = wanted || (c.auto_furigana && c.auto_furigana->on);
+    }
+    if (!wanted) return true;
+    std::string error;
+    morphology_ = furigana::Morphology::Open(furigana::Morphology::DefaultDictionary(), error);
+    if (!morphology_) {
+      diags_.Error({"site.yaml", 0, 0}, "furigana.dictionary",
+                   std::string("自動ふりがなの辞書（") + furigana::Morphology::DefaultDictionary() + "）を読み込めません: " + error,
+                   "辞書をインストールしてください（sudo apt install mecab-ipadic-utf8）。自動ふりがなを使わないなら furigana: auto: off にしてください。");
+    }
+    return morphology_ != nullptr;
+  }
+
+  // The names of the readings file (and the plan's municipality), and `words` for
+  // automatic furigana; the previous annotator's figures are added to the stats.
+  void UseAnnotator(std::vector<furigana::KnownReading> names, std::vector<furigana::KnownReading> words) {
+    CountAnnotator();
+    annotator_ = std::make_unique<furigana::Annotator>(std::move(names), std::move(words), morphology_.get());
+  }
+  void CountAnnotator() {
+    if (!annotator_) return;
+    const furigana::AnnotatorStats& a = annotator_->stats();
+    stats_.names += a.names;
+    stats_.auto_ruby += a.ruby;
+    stats_.auto_words += a.words;
+    stats_.unread += a.unread;
+  }
+  std::vector<furigana::KnownReading> SiteNames() const {
+    std::vector<furigana::KnownReading> names;
+    for (const model::NameReading& n : site_.readings) names.push_back({n.word, n.reading});
+    return names;
+  }
+
   void RenderAll() {
+    if (!OpenMorphology()) return;
+    UseAnnotator(SiteNames(), {});
+    style_ = {annotator_.get(), GradeOf(site_.auto_furigana), &diags_, {"site.yaml", 0, 0}};
     RenderIndex();
     Render404();
     for (const model::Plan& plan : site_.plans) RenderPlan(plan);
+    CountAnnotator();
     for (const model::GlossaryEntry& e : site_.glossary) {
       if (used_shared_.count(e.term) == 0) {
         diags_.Warning(e.pos, "glossary.unused", "共通の用語「" + e.term + "」はどの計画でも使われていません（参照がないか、計画の用語集で置き換えられています）。",
@@ -100,12 +164,20 @@ class SiteRenderer {
     std::string path;
     std::unique_ptr<TemplateDictionary> layout;
     TemplateDictionary* body;
+    TextStyle text;  // readings of the page's x-text variables
   };
 
   Page StartPage(const std::string& path, const std::string& body_template, const std::string& title,
                  const std::string& root) {
-    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr};
+    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr, style_};
     TemplateDictionary& d = *page.layout;
+    // The ふりがな switch appears (and works) only with its script; without JavaScript the
+    // site's default applies.
+    if (!site_.furigana_shown) d.ShowSection("FURIGANA_OFF");
+    if (!furigana_script_.empty()) {
+      d.AddSectionDictionary("SCRIPT")->SetValue("SRC", furigana_script_);
+      d.AddSectionDictionary("FURIGANA_SWITCH")->SetValue("PRESSED", site_.furigana_shown ? "true" : "false");
+    }
     d.SetTemplateGlobalValue("ROOT", root);
     d.SetTemplateGlobalValue("SITE_TITLE", site_.title);
     d.SetValue("PAGE_TITLE", title);
@@ -118,7 +190,9 @@ class SiteRenderer {
 
   void Finish(Page& page) {
     std::string html;
-    if (!cache_.ExpandWithData("layout.tpl", ctemplate::STRIP_BLANK_LINES, page.layout.get(), nullptr, &html)) {
+    ctemplate::PerExpandData data;
+    AttachTextStyle(data, &page.text);
+    if (!cache_.ExpandWithData("layout.tpl", ctemplate::STRIP_BLANK_LINES, page.layout.get(), &data, &html)) {
       diags_.Error({"templates/layout.tpl", 0, 0}, "theme.template", "ページ " + page.path + " を作れません。",
                    "テンプレートの {{>…}} と {{#…}}…{{/…}} の対応を確かめてください。");
       return;
@@ -212,7 +286,15 @@ class SiteRenderer {
     }
     std::vector<std::string> names;
     for (const auto& [name, entry] : terms) names.push_back(name);
-    auto_terms_ = std::make_unique<markdown::TermMatcher>(names);
+    auto_terms_ = std::make_unique<text::TermMatcher>(names);
+    std::vector<furigana::KnownReading> readings = SiteNames();
+    const model::Municipality& m = plan.municipality;
+    if (!m.reading.empty() && std::none_of(readings.begin(), readings.end(), [&](const auto& r) { return r.word == m.name; })) {
+      readings.push_back({m.name, m.reading});
+    }
+    UseAnnotator(std::move(readings), GlossaryReadings(plan));
+    plan_grade_ = GradeOf(plan.auto_furigana.value_or(site_.auto_furigana));
+    style_ = {annotator_.get(), plan_grade_, &diags_, plan.pos};
     PlanPaths paths(plan);
     const std::string plan_title = plan.municipality.name + " " + plan.title;
     const std::string suffix = " | " + plan_title + " | " + site_.title;
@@ -276,12 +358,19 @@ class SiteRenderer {
     return shown;
   }
 
+  std::optional<int> ChapterGrade(const model::Chapter& c) const {
+    return c.auto_furigana ? GradeOf(*c.auto_furigana) : plan_grade_;
+  }
+
   Page RenderChapter(const model::Plan& plan, std::size_t i, const TermIndex& terms, const std::string& suffix,
                      UsedOn& used_on, std::set<const model::GlossaryEntry*>& linked) {
     const model::Chapter& c = plan.chapters[i];
     Page page = StartPage(PlanPaths(plan).Chapter(c), "chapter.tpl", ChapterLabel(c) + suffix, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", ChapterLabel(c)}});
+    page.text.auto_grade = ChapterGrade(c);
+    page.text.pos = c.pos;
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
+    ctx.SetFurigana(annotator_.get(), ChapterGrade(c));
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
@@ -311,6 +400,7 @@ class SiteRenderer {
     Page page = StartPage(paths.Overview(), "overview.tpl", title, "../");
     SetPlanChrome(page, plan, {{"", plan.title}});
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
+    ctx.SetFurigana(annotator_.get(), plan_grade_);
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
@@ -474,6 +564,7 @@ class SiteRenderer {
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "用語集"}});
     SetPager(page, &sequence[sequence.size() - 2], nullptr);
     PageContext ctx(&plan, &terms, "", diags_);
+    ctx.SetFurigana(annotator_.get(), plan_grade_);
     page.body->SetValue("HEADING", "用語集");
     page.body->SetValue("PLAN_TITLE", plan.title);
     for (const TermGroup& g : GroupGlossary(SortedGlossary(glossary))) {
@@ -496,6 +587,7 @@ class SiteRenderer {
     Page page = StartPage(paths.Full(), "full.tpl", title, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "全文"}});
     PageContext ctx(&plan, &terms, "", diags_);
+    ctx.SetFurigana(annotator_.get(), plan_grade_);
     ctx.SetTermsOnPage(!glossary.empty());
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
@@ -517,9 +609,11 @@ class SiteRenderer {
       cd->SetValue("ID", id);
       cd->SetValue("TITLE", c.title);
       SetOptional(cd, "NUMBER", c.number);
+      ctx.SetFurigana(annotator_.get(), ChapterGrade(c));
       FillBlocks(cd->AddIncludeDictionary("CONTENT"), c.content, 2, id, ctx);
       FillSections(cd, c.sections, 3, ctx);
     }
+    ctx.SetFurigana(annotator_.get(), plan_grade_);
     if (!glossary.empty()) {
       FillTermList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(glossary),
                    ctx, {3, "", nullptr});
@@ -535,8 +629,13 @@ class SiteRenderer {
   ctemplate::TemplateCache cache_;
   std::string stylesheet_;
   std::string glossary_script_;  // empty when a theme leaves the script out
+  std::string furigana_script_;  // the ふりがな switch; empty when a theme leaves it out
+  std::unique_ptr<furigana::Morphology> morphology_;  // null unless a page asks for automatic furigana
+  std::unique_ptr<furigana::Annotator> annotator_;    // the current plan's (or the site's) readings
+  std::optional<int> plan_grade_;  // automatic furigana of the current plan
+  TextStyle style_;                // readings of the pages started now
   std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
-  std::unique_ptr<markdown::TermMatcher> auto_terms_;  // the current plan's terms and aliases
+  std::unique_ptr<text::TermMatcher> auto_terms_;  // the current plan's terms and aliases
 };
 
 }  // namespace

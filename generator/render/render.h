@@ -12,6 +12,9 @@ namespace keikaku::render {
 
 struct Stats {
   int pages = 0;  ///< HTML pages written.
+  /// Furigana: ruby words given by the readings file (names) and by automatic furigana,
+  /// the kanji words automatic furigana looked at, and those MeCab could not read.
+  int names = 0, auto_ruby = 0, auto_words = 0, unread = 0;
 };
 
 /// Renders every page of `site` and its assets into `out`. Returns false on errors

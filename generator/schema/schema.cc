@@ -75,6 +75,19 @@ Schema Build(Builder& b) {
   const Type* strings = b.ListOf(str, "string-list");
   const Type* numbers = b.ListOf(number, "number-list");
 
+  // Furigana.
+  Type* auto_furigana = b.Make("auto-furigana", Kind::kString,
+                               "自動ふりがな: off（付けない）、all（すべての漢字の語）、1〜6（その学年までに習う漢字だけの語には付けない）、joyo（常用漢字だけの語には付けない）");
+  auto_furigana->choices = {"off", "all", "1", "2", "3", "4", "5", "6", "joyo"};
+  Type* site_furigana = b.Make("site-furigana", Kind::kRecord, "ふりがなの設定");
+  site_furigana->fields = {
+      Opt("shown", boolean, "ふりがなを最初から表示するか（既定: true）。読む人は各ページの「ふりがな」ボタンで切り替えられる"),
+      Opt("auto", auto_furigana, "自動ふりがな（既定: off）。計画や章ごとにも設定できる"),
+      Opt("readings", str, "いつも読みを付ける名前（地名・人名など）のファイル"),
+  };
+  Type* page_furigana = b.Make("page-furigana", Kind::kRecord, "ふりがなの設定");
+  page_furigana->fields = {Opt("auto", auto_furigana, "自動ふりがな（書かなければ上の設定のまま）")};
+
   // Site.
   Type* site = b.Make("site", Kind::kRecord, "サイト全体の設定（content/site.yaml）");
   site->fields = {
@@ -84,6 +97,7 @@ Schema Build(Builder& b) {
       Opt("base_url", str, "公開URL（例: https://www.town.example.jp/keikaku/）"),
       Opt("plans", strings, "計画を並べる順（フォルダ名）。書かなければフォルダ名の順"),
       Opt("glossary", str, "どの計画からも使える共通の用語集のファイル（計画の用語集に同じ用語があればそちらを使う）"),
+      Opt("furigana", site_furigana, "ふりがな"),
   };
 
   // Blocks.
@@ -223,6 +237,7 @@ Schema Build(Builder& b) {
       Req("title", str, "章の見出し"),
       Opt("content", blocks, "最初の節の前の本文"),
       Opt("sections", b.ListOf(section, "sections"), "節"),
+      Opt("furigana", page_furigana, "この章のふりがな"),
   };
 
   // Plan.
@@ -267,6 +282,7 @@ Schema Build(Builder& b) {
       Req("chapters", strings, "章のファイル（並べる順）"),
       Opt("glossary", str, "用語集のファイル"),
       Opt("auto_link_terms", auto_link, "本文の用語を [[ ]] なしでも用語集にリンクする"),
+      Opt("furigana", page_furigana, "この計画のふりがな"),
   };
 
   Type* entry = b.Make("glossary-entry", Kind::kRecord, "用語");
@@ -282,7 +298,12 @@ Schema Build(Builder& b) {
   Type* glossary = b.Make("glossary", Kind::kRecord, "用語集のファイル");
   glossary->fields = {Req("terms", b.ListOf(entry), "用語")};
 
-  return Schema{site, plan, chapter, glossary};
+  Type* name_reading = b.Make("name-reading", Kind::kRecord, "読みを付ける名前");
+  name_reading->fields = {Req("word", str, "名前（例: 勝央町）"), Req("reading", str, "よみ（ひらがな。例: しょうおうちょう）")};
+  Type* readings = b.Make("readings", Kind::kRecord, "読みのファイル");
+  readings->fields = {Req("names", b.ListOf(name_reading), "いつも読みを付ける名前。音声読み上げにも読みを伝える")};
+
+  return Schema{site, plan, chapter, glossary, readings};
 }
 
 }  // namespace

@@ -49,6 +49,7 @@ struct Schema {
   const Type* plan;      ///< content/plans/SLUG/plan.yaml
   const Type* chapter;   ///< a chapter file
   const Type* glossary;  ///< a glossary file
+  const Type* readings;  ///< the site's readings file
 };
 
 /// The content schema (built once, immutable, safe to share between threads).

@@ -31,4 +31,15 @@ bool IsHiraganaReading(std::string_view reading) {
   return true;
 }
 
+std::string ToHiragana(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    char32_t c = DecodeAt(s, pos);
+    AppendUtf8(out, c >= 0x30A1 && c <= 0x30F6 ? c - 0x60 : c);
+  }
+  return out;
+}
+
 }  // namespace keikaku::text

@@ -1,7 +1,8 @@
-// Kana knowledge for glossaries: the 五十音 row (行) of a reading's first character.
+// Kana knowledge: the 五十音 row (行) of a reading's first character, hiragana readings.
 #ifndef KEIKAKU_TEXT_KANA_H_
 #define KEIKAKU_TEXT_KANA_H_
 
+#include <string>
 #include <string_view>
 
 namespace keikaku::text {
@@ -25,6 +26,10 @@ bool IsLatinLetter(char32_t c);
 
 /// True if `reading` is written in hiragana (with ー, ・, spaces and brackets allowed).
 bool IsHiraganaReading(std::string_view reading);
+
+/// Katakana turned into hiragana (データ → でーた: ー stays, ヴ → ゔ, ヶ → ゖ); everything
+/// else unchanged. Not ICU's transliterator, which turns ー into vowels (dependencies.md §7).
+std::string ToHiragana(std::string_view s);
 
 }  // namespace keikaku::text
 

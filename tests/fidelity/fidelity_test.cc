@@ -69,8 +69,8 @@ std::string DecodeEntities(const std::string& s) {
   return out;
 }
 
-// The visible text of a page: tags and the contents of rt, rp, head, script, style and
-// visually hidden spans removed, entities decoded. (A hand-written scan: std::regex recurses per character and
+// The visible text of a page without readings: tags and the contents of rt, rp, head,
+// script, style and visually hidden spans removed, entities decoded. (A hand-written scan: std::regex recurses per character and
 // overflows the stack on a long page.)
 std::string PageText(const std::string& html) {
   static const char* const kHidden[] = {"rt", "rp", "head", "script", "style"};
@@ -83,8 +83,10 @@ std::string PageText(const std::string& html) {
     std::size_t close = html.find('>', i);
     if (close == std::string::npos) break;
     std::string name = html.substr(i + 1, html.find_first_of(" >", i + 1) - i - 1);
-    static const std::string kHiddenSpan = "<span class=\"vh\">";  // 「（用語解説）」
-    bool visually_hidden = html.compare(i, kHiddenSpan.size(), kHiddenSpan) == 0;
+    // 「（用語解説）」 and the kana a screen reader reads for a name
+    static const std::string kHiddenSpans[] = {"<span class=\"vh\">", "<span class=\"kana-sr\">"};
+    bool visually_hidden = false;
+    for (const std::string& span : kHiddenSpans) visually_hidden = visually_hidden || html.compare(i, span.size(), span) == 0;
     i = close + 1;
     out += ' ';
     if (visually_hidden) {
@@ -204,8 +206,8 @@ TEST_CASE("every sentence of each source plan is in the built site", "[fidelity]
   keikaku::output::OutputTree tree;
   keikaku::load::SourceTexts sources;
   keikaku::diag::Diagnostics diags;
-  int pages = 0;
-  bool built = keikaku::pipeline::RenderToTree(options, tree, pages, sources, diags);
+  keikaku::render::Stats stats;
+  bool built = keikaku::pipeline::RenderToTree(options, tree, stats, sources, diags);
   INFO(diags.Format(sources));
   REQUIRE(built);
   // The bundled content is the editors' example: no warnings (every glossary entry is used,

@@ -1,8 +1,8 @@
-#include "markdown/term_matcher.h"
+#include "text/term_matcher.h"
 
 #include <algorithm>
 
-namespace keikaku::markdown {
+namespace keikaku::text {
 namespace {
 
 bool IsAsciiWordByte(char c) {
@@ -39,4 +39,4 @@ std::optional<TermMatch> TermMatcher::Find(std::string_view text, std::size_t fr
   return std::nullopt;
 }
 
-}  // namespace keikaku::markdown
+}  // namespace keikaku::text

@@ -1,8 +1,8 @@
-#include "markdown/term_matcher.h"
+#include "text/term_matcher.h"
 
 #include <catch2/catch.hpp>
 
-using keikaku::markdown::TermMatcher;
+using keikaku::text::TermMatcher;
 
 namespace {
 

@@ -1,8 +1,8 @@
 // Finds glossary terms and aliases in running text for automatic linking. Japanese has no
 // spaces between words, so names match anywhere; a name that starts or ends with a Latin
 // letter or digit does not match inside a longer Latin word (DX is not found in IDX).
-#ifndef KEIKAKU_MARKDOWN_TERM_MATCHER_H_
-#define KEIKAKU_MARKDOWN_TERM_MATCHER_H_
+#ifndef KEIKAKU_TEXT_TERM_MATCHER_H_
+#define KEIKAKU_TEXT_TERM_MATCHER_H_
 
 #include <array>
 #include <optional>
@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-namespace keikaku::markdown {
+namespace keikaku::text {
 
 struct TermMatch {
   std::size_t begin, end;  ///< Byte range in the text.
@@ -29,6 +29,6 @@ class TermMatcher {
   std::array<std::vector<std::string>, 256> by_first_byte_;
 };
 
-}  // namespace keikaku::markdown
+}  // namespace keikaku::text
 
-#endif  // KEIKAKU_MARKDOWN_TERM_MATCHER_H_
+#endif  // KEIKAKU_TEXT_TERM_MATCHER_H_

@@ -1,0 +1,180 @@
+#include "furigana/annotator.h"
+
+#include <algorithm>
+
+#include "furigana/align.h"
+#include "furigana/kanji.h"
+#include "text/utf8.h"
+
+namespace keikaku::furigana {
+namespace {
+
+std::vector<std::string> Words(const std::vector<KnownReading>& known) {
+  std::vector<std::string> words;
+  for (const KnownReading& k : known) words.push_back(k.word);
+  return words;
+}
+
+const std::string* ReadingOf(const std::vector<KnownReading>& known, const std::string& word) {
+  for (const KnownReading& k : known) {
+    if (k.word == word) return &k.reading;
+  }
+  return nullptr;
+}
+
+bool HasKanji(std::string_view s) {
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    if (IsKanji(text::DecodeAt(s, pos))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void WarnUnread(diag::Diagnostics& diags, const diag::SourcePos& pos, const std::string& word) {
+  diags.Warning(pos, "furigana.unknown", "「" + word + "」の読みが辞書にないため、ふりがなを付けていません。",
+                "読みを付けるなら {" + word + "|よみ} のように書くか、名前なら読みのファイル（site.yaml の furigana: readings）に加えてください。");
+}
+
+bool NeedsReading(std::string_view base, int grade) {
+  std::size_t pos = 0;
+  while (pos < base.size()) {
+    char32_t c = text::DecodeAt(base, pos);
+    if (c == U'々' || c == U'〆' || c == U'ヶ' || !IsKanji(c)) continue;
+    if (SchoolGrade(c) > grade) return true;
+  }
+  return false;
+}
+
+Annotator::Annotator(std::vector<KnownReading> names, std::vector<KnownReading> words, Morphology* morphology)
+    : names_(std::move(names)),
+      words_(std::move(words)),
+      name_matcher_(Words(names_)),
+      word_matcher_(Words(words_)),
+      morphology_(morphology) {}
+
+Pieces Annotator::Annotate(std::string_view text, std::optional<int> grade, std::vector<std::string>* unread) {
+  // Ranges whose reading is known: the names, and (for automatic furigana) glossary words.
+  struct Known {
+    std::size_t begin, end;
+    Pieces pieces;
+  };
+  std::vector<Known> known;
+  const bool automatic = grade && morphology_;
+  auto add_words = [&](std::size_t from, std::size_t to) {
+    if (!automatic) return;
+    std::string_view part = text.substr(0, to);
+    for (auto m = word_matcher_.Find(part, from); m; m = word_matcher_.Find(part, m->end)) {
+      // A glossary reading that does not fit its term is left to MeCab.
+      if (auto aligned = AlignReading(m->name, *ReadingOf(words_, m->name))) {
+        known.push_back({m->begin, m->end, std::move(*aligned)});
+      }
+    }
+  };
+  std::size_t from = 0;
+  for (auto m = name_matcher_.Find(text); m; m = name_matcher_.Find(text, m->end)) {
+    add_words(from, m->begin);
+    known.push_back({m->begin, m->end, {{"", Ruby{m->name, {*ReadingOf(names_, m->name)}, /*name=*/true}}}});
+    from = m->end;
+  }
+  add_words(from, text.size());
+  std::sort(known.begin(), known.end(), [](const Known& a, const Known& b) { return a.begin < b.begin; });
+
+  // MeCab reads the whole text, so that words next to a name keep their context (勝央町:
+  // 町 is ちょう, not まち); its words inside a known range are not used.
+  std::vector<Token> tokens;
+  if (automatic) tokens = morphology_->Tokenize(text);
+  Pieces out;
+  std::size_t at = 0;
+  auto free_text = [&](std::size_t end) {
+    if (automatic) {
+      FreeText(text, at, end, tokens, *grade, out, unread);
+    } else {
+      AppendText(out, text.substr(at, end - at));
+    }
+    at = end;
+  };
+  for (Known& k : known) {
+    free_text(k.begin);
+    for (Piece& p : k.pieces) {
+      if (!p.ruby) {
+        AppendText(out, p.text);
+      } else if (p.ruby->name) {
+        ++stats_.names;
+        out.push_back(std::move(p));
+      } else {
+        AddAligned({p}, *grade, out);
+      }
+    }
+    if (!k.pieces.empty() && !k.pieces.front().ruby->name) ++stats_.words;
+    at = k.end;
+  }
+  free_text(text.size());
+  return out;
+}
+
+void Annotator::FreeText(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Token>& tokens,
+                         int grade, Pieces& out, std::vector<std::string>* unread) {
+  std::size_t done = begin;
+  for (const Token& t : tokens) {
+    if (t.begin < begin || t.end > end) continue;
+    if (t.begin > done) {
+      // A word MeCab read across a known range's edge: read what lies outside on its own.
+      std::string_view rest = text.substr(done, t.begin - done);
+      MorphWords(rest, grade, out, unread);
+      done = t.begin;
+    }
+    Word(text.substr(t.begin, t.end - t.begin), t, grade, out, unread);
+    done = t.end;
+  }
+  if (done < end) MorphWords(text.substr(done, end - done), grade, out, unread);
+}
+
+void Annotator::MorphWords(std::string_view text, int grade, Pieces& out, std::vector<std::string>* unread) {
+  if (!HasKanji(text)) {
+    AppendText(out, text);
+    return;
+  }
+  std::size_t done = 0;
+  for (const Token& t : morphology_->Tokenize(text)) {
+    AppendText(out, text.substr(done, t.begin - done));
+    Word(text.substr(t.begin, t.end - t.begin), t, grade, out, unread);
+    done = t.end;
+  }
+  AppendText(out, text.substr(done));
+}
+
+void Annotator::Word(std::string_view surface, const Token& t, int grade, Pieces& out,
+                     std::vector<std::string>* unread) {
+  if (t.number || !HasKanji(surface)) {
+    AppendText(out, surface);
+    return;
+  }
+  ++stats_.words;
+  std::optional<Pieces> aligned;
+  if (!t.reading.empty()) aligned = AlignReading(surface, t.reading);
+  if (aligned) {
+    AddAligned(*aligned, grade, out);
+    return;
+  }
+  // No reading, or one that does not fit the written form: the word stays without ruby.
+  if (t.reading.empty()) {
+    ++stats_.unread;
+    if (unread) unread->emplace_back(surface);
+  }
+  AppendText(out, surface);
+}
+
+void Annotator::AddAligned(const Pieces& aligned, int grade, Pieces& out) {
+  for (const Piece& p : aligned) {
+    if (p.ruby && NeedsReading(p.ruby->base, grade)) {
+      out.push_back(p);
+      ++stats_.ruby;
+    } else {
+      AppendText(out, p.ruby ? p.ruby->base : p.text);
+    }
+  }
+}
+
+}  // namespace keikaku::furigana

@@ -1,0 +1,54 @@
+#include "furigana/kanji.h"
+
+#include <algorithm>
+
+#include "furigana/kanji_data.h"
+
+namespace keikaku::furigana {
+namespace {
+
+const KanjiRecord* Find(char32_t c) {
+  const KanjiRecord* end = kKanjiRecords + kKanjiRecordCount;
+  const KanjiRecord* it =
+      std::lower_bound(kKanjiRecords, end, c, [](const KanjiRecord& r, char32_t v) { return r.codepoint < v; });
+  return it != end && it->codepoint == c ? it : nullptr;
+}
+
+}  // namespace
+
+bool IsKanji(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3134F) || c == U'々' || c == U'〆' || c == U'ヶ';
+}
+
+int SchoolGrade(char32_t c) {
+  const KanjiRecord* r = Find(c);
+  if (!r) return kNotJoyo;
+  if (r->grade >= 1 && r->grade <= 6) return r->grade;
+  return r->grade == 8 ? kJoyo : kNotJoyo;
+}
+
+std::vector<std::string> KunStems(char32_t c) {
+  std::vector<std::string> stems;
+  const KanjiRecord* r = Find(c);
+  if (!r) return stems;
+  std::string all = r->stems;
+  for (std::size_t at = 0; at < all.size();) {
+    std::size_t space = all.find(' ', at);
+    if (space == std::string::npos) space = all.size();
+    stems.push_back(all.substr(at, space - at));
+    at = space + 1;
+  }
+  return stems;
+}
+
+int CountAtGrade(int grade) {
+  int n = 0;
+  for (std::size_t i = 0; i < kKanjiRecordCount; ++i) {
+    const KanjiRecord& r = kKanjiRecords[i];
+    if (SchoolGrade(r.codepoint) == grade) ++n;
+  }
+  return n;
+}
+
+}  // namespace keikaku::furigana

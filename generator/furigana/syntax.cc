@@ -1,0 +1,205 @@
+#include "furigana/syntax.h"
+
+#include "furigana/kanji.h"
+#include "text/utf8.h"
+
+namespace keikaku::furigana {
+namespace {
+
+constexpr char32_t kAozoraBar = U'｜', kOpen = U'《', kClose = U'》';
+
+bool IsEscapable(char32_t c) { return c == '{' || c == '}' || c == kAozoraBar || c == kOpen; }
+
+// Reads one character of the inside of a ruby: kLiteralMark + character counts as that
+// character. Returns false at the end of the text.
+bool NextInside(std::string_view text, std::size_t& pos, char32_t& c, bool& literal) {
+  if (pos >= text.size()) return false;
+  literal = text[pos] == kLiteralMark;
+  if (literal && ++pos >= text.size()) return false;
+  c = text::DecodeAt(text, pos);
+  return true;
+}
+
+// Scans the inside of {base|reading|…} from `pos` (just after the brace). Returns the byte
+// offset after the closing brace, or npos when this is not ruby syntax (no bar, a brace or
+// a line break before the closing brace, the end of the text).
+std::size_t ScanDenden(std::string_view text, std::size_t pos, std::vector<std::string>& parts) {
+  parts.assign(1, "");
+  char32_t c;
+  bool literal;
+  while (NextInside(text, pos, c, literal)) {
+    if (!literal) {
+      if (c == '}') return parts.size() > 1 ? pos : std::string::npos;
+      if (c == '{' || c == '\n') return std::string::npos;
+      if (c == '|') {
+        parts.emplace_back();
+        continue;
+      }
+    }
+    text::AppendUtf8(parts.back(), c);
+  }
+  return std::string::npos;
+}
+
+// Scans from `pos` up to `stop` (not included): returns the offset after `stop`, or npos
+// when the line or the text ends first or another syntax character comes first.
+std::size_t ScanUntil(std::string_view text, std::size_t pos, char32_t stop, std::string& out) {
+  char32_t c;
+  bool literal;
+  while (NextInside(text, pos, c, literal)) {
+    if (!literal && c == stop) return pos;
+    if (!literal && (c == '\n' || c == kOpen || c == kClose || c == kAozoraBar || c == '|' || c == '{' || c == '}')) {
+      return std::string::npos;
+    }
+    text::AppendUtf8(out, c);
+  }
+  return std::string::npos;
+}
+
+// The byte length of the run of kanji at the end of `s`.
+std::size_t TrailingKanji(const std::string& s) {
+  std::size_t end = s.size();
+  while (end > 0) {
+    std::size_t start = end - 1;
+    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    std::size_t p = start;
+    if (!IsKanji(text::DecodeAt(s, p))) break;
+    end = start;
+  }
+  return s.size() - end;
+}
+
+const char* const kEscapeHint = "ルビにしないで文字のまま表示するときは、記号の前に \\ を書いてください（\\{ や \\《）。";
+
+}  // namespace
+
+void AppendText(Pieces& pieces, std::string_view text) {
+  if (text.empty()) return;
+  if (pieces.empty() || pieces.back().ruby) pieces.emplace_back();
+  pieces.back().text += text;
+}
+
+std::string BaseText(const Pieces& pieces) {
+  std::string out;
+  for (const Piece& p : pieces) out += p.ruby ? p.ruby->base : p.text;
+  return out;
+}
+
+std::string MarkEscapes(std::string_view source) {
+  std::string out(source);
+  std::size_t backslashes = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '\\') {
+      ++backslashes;
+      continue;
+    }
+    if (backslashes % 2 == 1) {
+      std::size_t p = i;
+      if (IsEscapable(text::DecodeAt(out, p))) out[i - 1] = kLiteralMark;
+    }
+    backslashes = 0;
+  }
+  return out;
+}
+
+std::string RestoreEscapes(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c == kLiteralMark) c = '\\';
+  }
+  return out;
+}
+
+std::string DropEscapes(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c != kLiteralMark) out += c;
+  }
+  return out;
+}
+
+Pieces ParseRuby(std::string_view text, std::vector<SyntaxProblem>* problems) {
+  Pieces out;
+  std::string plain;
+  auto report = [&](std::size_t offset, const char* rule, std::string message, std::string hint) {
+    if (problems) problems->push_back({offset, rule, std::move(message), std::move(hint)});
+  };
+  auto emit = [&](Ruby ruby) {
+    AppendText(out, plain);
+    plain.clear();
+    out.push_back({"", std::move(ruby)});
+  };
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    if (text[pos] == kLiteralMark) {
+      ++pos;
+      if (pos < text.size()) text::AppendUtf8(plain, text::DecodeAt(text, pos));
+      continue;
+    }
+    const char32_t c = text::DecodeAt(text, pos);
+    if (c == '{') {
+      std::vector<std::string> parts;
+      std::size_t end = ScanDenden(text, pos, parts);
+      if (end != std::string::npos) {
+        const std::string source(text.substr(at, end - at));
+        bool empty = false;
+        for (const std::string& p : parts) empty = empty || p.empty();
+        if (empty) {
+          report(at, "ruby.empty", "ルビ「" + source + "」の親文字か読みが空なので、ルビにしていません。",
+                 std::string("{漢字|かんじ} のように、| の前に親文字、後に読みを書いてください。") + kEscapeHint);
+        } else {
+          Ruby ruby{parts.front(), {parts.begin() + 1, parts.end()}};
+          std::size_t chars = text::CodepointCount(ruby.base);
+          if (ruby.readings.size() > 1 && ruby.readings.size() != chars) {
+            report(at, "ruby.mono-count",
+                   "ルビ「" + source + "」は読みが" + std::to_string(ruby.readings.size()) + "つ、親文字が" +
+                       std::to_string(chars) + "字で数が合わないため、読みをつなげて熟語全体に付けました。",
+                   "1字ずつ付けるときは {漢字|かん|じ} のように親文字の字数だけ読みを | で区切ってください。");
+            std::string joined;
+            for (const std::string& r : ruby.readings) joined += r;
+            ruby.readings = {joined};
+          }
+          emit(std::move(ruby));
+          pos = end;
+          continue;
+        }
+      }
+    } else if (c == kAozoraBar || c == '|') {
+      std::string base, reading;
+      std::size_t open = ScanUntil(text, pos, kOpen, base);
+      std::size_t close = open == std::string::npos ? open : ScanUntil(text, open, kClose, reading);
+      if (close != std::string::npos) {
+        if (base.empty() || reading.empty()) {
+          report(at, "ruby.empty", "ルビ「" + std::string(text.substr(at, close - at)) + "」の親文字か読みが空なので、ルビにしていません。",
+                 std::string("｜漢字《かんじ》のように書いてください。") + kEscapeHint);
+        } else {
+          emit({base, {reading}});
+          pos = close;
+          continue;
+        }
+      }
+    } else if (c == kOpen) {
+      std::string reading;
+      std::size_t close = ScanUntil(text, pos, kClose, reading);
+      std::size_t kanji = TrailingKanji(plain);
+      if (close != std::string::npos && kanji > 0) {
+        if (reading.empty()) {
+          report(at, "ruby.empty", "ルビ「《》」の読みが空なので、ルビにしていません。",
+                 std::string("漢字《かんじ》のように《》の中に読みを書いてください。") + kEscapeHint);
+        } else {
+          std::string base = plain.substr(plain.size() - kanji);
+          plain.resize(plain.size() - kanji);
+          emit({base, {reading}});
+          pos = close;
+          continue;
+        }
+      }
+    }
+    plain.append(text.substr(at, pos - at));
+  }
+  AppendText(out, plain);
+  return out;
+}
+
+}  // namespace keikaku::furigana

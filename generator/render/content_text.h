@@ -1,0 +1,41 @@
+// Content text that is not Markdown (titles, labels, table headings, names) on a page: ruby
+// syntax, the readings file's names and automatic furigana, as HTML. Templates ask for it
+// per variable: {{TITLE:x-text}} gives that HTML, {{TITLE:x-plain}} the text without
+// readings (for <title> and attributes, escaped by ctemplate as usual). Internal to render/.
+#ifndef KEIKAKU_RENDER_CONTENT_TEXT_H_
+#define KEIKAKU_RENDER_CONTENT_TEXT_H_
+
+#include <ctemplate/per_expand_data.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostics.h"
+#include "furigana/annotator.h"
+
+namespace keikaku::render {
+
+/// The readings of one page's text.
+struct TextStyle {
+  furigana::Annotator* annotator = nullptr;  ///< Null: ruby syntax only.
+  std::optional<int> auto_grade;             ///< Automatic furigana, as in Annotator::Annotate.
+  diag::Diagnostics* diags = nullptr;        ///< Where problems go (warnings).
+  diag::SourcePos pos;                       ///< The content file the page's text comes from.
+};
+
+/// Registers the x-text and x-plain template modifiers (once; before templates are loaded).
+void RegisterTextModifiers();
+
+/// Makes x-text on this expansion use `style` (which must outlive the expansion).
+void AttachTextStyle(ctemplate::PerExpandData& data, const TextStyle* style);
+
+/// `text` as HTML with its readings.
+std::string TextHtml(std::string_view text, const TextStyle& style);
+
+/// `text` with ruby syntax removed: the base text a reader sees (not escaped).
+std::string PlainText(std::string_view text);
+
+}  // namespace keikaku::render
+
+#endif  // KEIKAKU_RENDER_CONTENT_TEXT_H_
