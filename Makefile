@@ -4,7 +4,7 @@
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps test-deps build build-asan site test test-unit test-asan clean
+.PHONY: all deps test-deps build build-asan site test test-unit test-asan bench clean
 
 all: build
 
@@ -30,6 +30,10 @@ test: test-deps build build-asan
 	cd build && ctest --output-on-failure --no-tests=error -j $(JOBS)
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer build: unit, end-to-end)"
 	cd build-asan && ctest --output-on-failure --no-tests=error -j $(JOBS)
+
+# Build-time benchmark (bench/build.sh): with and without automatic furigana.
+bench: build
+	@bench/build.sh build/keikaku
 
 clean:
 	rm -rf build build-asan

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
 #include <set>
 
 namespace {
@@ -224,4 +225,80 @@ TEST_CASE("automatic links: table cells are text too", "[markdown][autolink]") {
   std::string html = Html("| 項目 |\n|---|\n| DXの推進 |\n", g.Make(false));
   INFO(html);
   CHECK(html.find("<td><a class=\"term\" href=\"#auto-DX\">DX" + kVh + "の推進</td>") != std::string::npos);
+}
+
+namespace {
+
+const char* const kRt = "<rp>（</rp><rt aria-hidden=\"true\">";
+std::string Ruby(const std::string& base, const std::string& reading) {
+  return "<ruby>" + base + kRt + reading + "</rt><rp>）</rp></ruby>";
+}
+
+keikaku::furigana::Morphology& Mecab() {
+  static std::unique_ptr<keikaku::furigana::Morphology> m = [] {
+    std::string error;
+    return keikaku::furigana::Morphology::Open(keikaku::furigana::Morphology::DefaultDictionary(), error);
+  }();
+  REQUIRE(m);
+  return *m;
+}
+
+}  // namespace
+
+TEST_CASE("ruby in prose, emphasis, links and headings", "[markdown][furigana]") {
+  CHECK(Html("{勝央|しょうおう}町の｜大多喜《おおたき》") == "<p>" + Ruby("勝央", "しょうおう") + "町の" + Ruby("大多喜", "おおたき") + "</p>\n");
+  // (CommonMark closes * before 。 but not before と: a flanking rule, not ruby's.)
+  CHECK(Html("*{強調|きょうちょう}*。[{案内|あんない}](https://example.jp/)") ==
+        "<p><em>" + Ruby("強調", "きょうちょう") + "</em>。<a href=\"https://example.jp/\">" + Ruby("案内", "あんない") +
+            "</a></p>\n");
+  CHECK(Html("## 第1章 {推進|すいしん}") == "<h2>第1章 " + Ruby("推進", "すいしん") + "</h2>\n");
+  // Mono ruby; a reading split by a line break inside the sentence.
+  CHECK(Html("{漢字|かん|じ}と{計画|けい\nかく}") ==
+        "<p><ruby>漢" + std::string(kRt) + "かん</rt><rp>）</rp>字" + kRt + "じ</rt><rp>）</rp></ruby>と" +
+            Ruby("計画", "けいかく") + "</p>\n");
+}
+
+TEST_CASE("ruby in GFM table cells: the bar is escaped there", "[markdown][furigana]") {
+  std::string html = Html("| 町 | 読み |\n|---|---|\n| {勝央|しょうおう}町 | x |\n| {勝央\\|しょうおう}町 | y |\n");
+  // An unescaped | splits the cell, as GFM has it; \| keeps the ruby in one cell.
+  CHECK(html.find("<td>{勝央</td>") != std::string::npos);
+  CHECK(html.find("<td>" + Ruby("勝央", "しょうおう") + "町</td>") != std::string::npos);
+}
+
+TEST_CASE("ruby syntax is never read in code, URLs or image descriptions", "[markdown][furigana]") {
+  CHECK(Html("`{a|b}` と `\\{a|b}`") == "<p><code>{a|b}</code> と <code>\\{a|b}</code></p>\n");
+  CHECK(Html("```\n{漢字|かんじ} \\{x}\n```") == "<pre><code>{漢字|かんじ} \\{x}\n</code></pre>\n");
+  CHECK(Html("[a](https://example.jp/\\{x|y})") == "<p><a href=\"https://example.jp/%7Bx%7Cy%7D\">a</a></p>\n");
+  CHECK(Html("![{図|ず}の説明](a.png)") == "<p><img src=\"a.png\" alt=\"図の説明\" /></p>\n");
+}
+
+TEST_CASE("escaped ruby syntax is text; malformed ruby is a warning at its position", "[markdown][furigana]") {
+  CHECK(Html("\\{漢字|かんじ} と 漢字\\《かんじ》") == "<p>{漢字|かんじ} と 漢字《かんじ》</p>\n");
+  Diagnostics diags;
+  std::string html = Render(Markdown{"一行目\n二行目の{漢字|}です", {"f.yaml", 3, 5}}, {}, diags).html;
+  CHECK(html == "<p>一行目二行目の{漢字|}です</p>\n");
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].rule == "ruby.empty");
+  CHECK(diags.items()[0].pos.line == 4);
+  CHECK(diags.items()[0].pos.column == 5);
+}
+
+TEST_CASE("names and automatic furigana in Markdown; code is left alone", "[markdown][furigana]") {
+  keikaku::furigana::Annotator annotator({{"勝央町", "しょうおうちょう"}}, {}, &Mecab());
+  Options o;
+  o.annotator = &annotator;
+  CHECK(Html("勝央町の`勝央町`", o) ==
+        "<p><span class=\"kana-sr\">しょうおうちょう</span><ruby aria-hidden=\"true\">勝央町<rp>（</rp><rt>しょうおうちょう</rt>"
+        "<rp>）</rp></ruby>の<code>勝央町</code></p>\n");
+  o.auto_grade = 3;
+  // Explicit ruby wins; 推進 (grade 6) gets its reading, 計画 (grade 2) does not.
+  CHECK(Html("計画を推進し、{推進|すいしん}する", o) ==
+        "<p>計画を" + Ruby("推進", "すいしん") + "し、" + Ruby("推進", "すいしん") + "する</p>\n");
+  // Readings go inside glossary links, after the reference is made.
+  Options linked = WithGlossary();
+  linked.annotator = &annotator;
+  linked.auto_grade = 3;
+  CHECK(Html("[[DX|DX推進]]", linked) ==
+        "<p><a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX" + Ruby("推進", "すいしん") +
+            "<span class=\"vh\">（用語解説）</span></a></p>\n");
 }

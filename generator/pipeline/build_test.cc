@@ -379,3 +379,95 @@ TEST_CASE("an unknown glossary reference fails the build with its position", "[b
   CHECK(diags.items()[0].pos.column == 5);
   CHECK(diags.items()[0].rule == "ref.glossary");
 }
+
+TEST_CASE("furigana settings: the readings file everywhere, automatic furigana per plan and chapter", "[build][furigana]") {
+  TempSite site("furigana", {
+      {"site.yaml", "title: \"{試験|しけん}のサイト\"\nfurigana:\n  shown: false\n  readings: readings.yaml\n"},
+      {"readings.yaml", "names:\n  - word: 見本町\n    reading: みほんちょう\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 見本町}\ntitle: 見本町の{計画|けいかく}\nkind: 計画\n"
+                            "chapters: [a.yaml, b.yaml]\nfurigana: {auto: 3}\n"},
+      {"plans/x/a.yaml", "title: 推進の方針\ncontent:\n  - 見本町は行政手続を推進する。\n"},
+      {"plans/x/b.yaml", "title: 推進\nfurigana: {auto: \"off\"}\ncontent:\n  - 見本町は行政手続を推進する。\n"},
+  });
+  Diagnostics diags;
+  OutputTree tree = BuildTree(site.dir(), diags);
+  CHECK(diags.warning_count() == 0);
+  const std::string& a = tree.at("x/a.html");
+  const std::string& b = tree.at("x/b.html");
+  const std::string name = "<span class=\"kana-sr\">みほんちょう</span><ruby aria-hidden=\"true\">見本町<rp>（</rp><rt>みほんちょう</rt><rp>）</rp></ruby>";
+  const std::string suishin = "<ruby>推進<rp>（</rp><rt aria-hidden=\"true\">すいしん</rt><rp>）</rp></ruby>";
+  // The plan asks for grade 3: 行政 (政: grade 5), 手続 (続: 4), 推進 and 方針 (6) get
+  // readings, in the text and the heading; chapter b turns it off and keeps the names and
+  // explicit ruby.
+  auto rb = [](const char* base, const char* reading) {
+    return std::string("<ruby>") + base + "<rp>（</rp><rt aria-hidden=\"true\">" + reading + "</rt><rp>）</rp></ruby>";
+  };
+  CHECK(Contains(a, "<p>" + name + "は" + rb("行政", "ぎょうせい") + rb("手続", "てつづき") + "を" + suishin + "する。</p>"));
+  CHECK(Contains(a, suishin + "の" + rb("方針", "ほうしん") + "</h1>"));
+  CHECK(Contains(b, "<p>" + name + "は行政手続を推進する。</p>"));
+  // Titles: ruby in the page, base text in <title>.
+  CHECK(Contains(a, "<title>推進の方針 | 見本町 見本町の計画 | 試験のサイト</title>"));
+  CHECK(Contains(b, "<ruby>計画<rp>（</rp><rt aria-hidden=\"true\">けいかく</rt>"));
+  CHECK(Contains(tree.at("index.html"), "<ruby>試験<rp>（</rp><rt aria-hidden=\"true\">しけん</rt>"));
+  // shown: false — the site's default without JavaScript; the switch starts unpressed.
+  CHECK(Contains(a, "<html lang=\"ja\" class=\"furigana-off\">"));
+  CHECK(Contains(a, "<button type=\"button\" class=\"furigana-switch\" aria-pressed=\"false\" hidden>ふりがな</button>"));
+}
+
+TEST_CASE("the readings file is checked: hiragana readings, each name once", "[build][furigana]") {
+  TempSite site("readings", {
+      {"site.yaml", "title: t\nfurigana: {readings: readings.yaml}\n"},
+      {"readings.yaml", "names:\n  - word: 見本町\n    reading: ミホン\n  - word: 見本町\n    reading: みほん\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\n"},
+  });
+  BuildOptions options;
+  options.source = site.dir();
+  OutputTree tree;
+  keikaku::load::SourceTexts sources;
+  keikaku::render::Stats stats;
+  Diagnostics diags;
+  CHECK_FALSE(RenderToTree(options, tree, stats, sources, diags));
+  REQUIRE(diags.error_count() == 2);
+  CHECK(diags.items()[0].rule == "readings.reading");
+  CHECK(diags.items()[0].pos.line == 3);
+  CHECK(diags.items()[0].pos.column == 14);
+  CHECK(diags.items()[1].rule == "readings.duplicate");
+  CHECK(diags.items()[1].pos.line == 4);
+}
+
+TEST_CASE("the bundled site: readings hidden from screen readers, names read as kana, rp around every rt", "[build][furigana]") {
+  static Diagnostics diags;
+  static OutputTree tree = BuildTree(kRoot / "content", diags);
+  int ruby = 0, names = 0;
+  for (const auto& [path, html] : tree) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    INFO(path);
+    for (std::size_t at = html.find("<ruby"); at != std::string::npos; at = html.find("<ruby", at + 1)) {
+      std::size_t end = html.find("</ruby>", at);
+      REQUIRE(end != std::string::npos);
+      std::string r = html.substr(at, end - at);
+      INFO(r);
+      const bool name = r.rfind("<ruby aria-hidden=\"true\">", 0) == 0;
+      if (name) {
+        // A whole ruby is hidden only right after the visually hidden kana of the name.
+        std::size_t span = html.rfind("<span class=\"kana-sr\">", at);
+        CHECK((span != std::string::npos && html.find("</span>", span) + 7 == at));
+        CHECK(Count(r, "<rt>") == Count(r, "<rt"));
+        ++names;
+      } else {
+        CHECK(r.rfind("<ruby>", 0) == 0);
+        CHECK(Count(r, "<rt aria-hidden=\"true\">") == Count(r, "<rt"));
+        ++ruby;
+      }
+      CHECK(Count(r, "<rp>（</rp><rt") == Count(r, "<rt"));
+      CHECK(Count(r, "</rt><rp>）</rp>") == Count(r, "<rt"));
+    }
+  }
+  // Names on every plan's pages; automatic furigana (grade 3) on 勝央町's.
+  CHECK(names >= 200);
+  CHECK(ruby >= 1000);
+  CHECK(Contains(tree.at("shoo-dx-policy/chapter-2.html"), "<ruby>推進<rp>（</rp><rt aria-hidden=\"true\">すいしん</rt>"));
+  CHECK_FALSE(Contains(tree.at("miki-dx-plan/chapter-2.html"), "<ruby>推進<rp>"));
+  CHECK(Contains(tree.at("takahashi-dx-plan/index.html"), "<span class=\"kana-sr\">たかはしし</span>"));
+}
