@@ -302,3 +302,17 @@ TEST_CASE("names and automatic furigana in Markdown; code is left alone", "[mark
         "<p><a class=\"term\" id=\"ref-term-dx-1\" href=\"#term-dx\">DX" + Ruby("推進", "すいしん") +
             "<span class=\"vh\">（用語解説）</span></a></p>\n");
 }
+
+TEST_CASE("a word automatic furigana cannot read is a warning at its position", "[markdown][furigana]") {
+  keikaku::furigana::Annotator annotator({}, {}, &Mecab());
+  Options o;
+  o.annotator = &annotator;
+  o.auto_grade = 0;
+  Diagnostics diags;
+  std::string html = Render(Markdown{"一行目\n二行目の彁を見た", {"f.yaml", 3, 5}}, o, diags).html;
+  CHECK(html.find("彁を") != std::string::npos);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].rule == "furigana.unknown");
+  CHECK(diags.items()[0].pos.line == 4);
+  CHECK(diags.items()[0].pos.column == 5);  // 二行目の彁
+}

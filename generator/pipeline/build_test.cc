@@ -70,6 +70,18 @@ class TempSite {
   fs::path dir_;
 };
 
+// The diagnostics of a content folder whose build must fail.
+Diagnostics FailedBuild(const fs::path& source) {
+  BuildOptions options;
+  options.source = source;
+  OutputTree tree;
+  keikaku::load::SourceTexts sources;
+  keikaku::render::Stats stats;
+  Diagnostics diags;
+  CHECK_FALSE(RenderToTree(options, tree, stats, sources, diags));
+  return diags;
+}
+
 int Count(const std::string& haystack, const std::string& needle) {
   int n = 0;
   for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
@@ -366,13 +378,7 @@ TEST_CASE("an unknown glossary reference fails the build with its position", "[b
       {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
       {"plans/x/c.yaml", "title: c\ncontent:\n  - |\n    一行目\n    [[CIO]]を置く\n"},
   });
-  BuildOptions options;
-  options.source = site.dir();
-  OutputTree tree;
-  keikaku::load::SourceTexts sources;
-  Diagnostics diags;
-  keikaku::render::Stats stats;
-  CHECK_FALSE(RenderToTree(options, tree, stats, sources, diags));
+  Diagnostics diags = FailedBuild(site.dir());
   REQUIRE(diags.error_count() == 1);
   CHECK(diags.items()[0].pos.file == (site.dir() / "plans/x/c.yaml").generic_string());
   CHECK(diags.items()[0].pos.line == 5);
@@ -421,13 +427,7 @@ TEST_CASE("the readings file is checked: hiragana readings, each name once", "[b
       {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
       {"plans/x/c.yaml", "title: c\n"},
   });
-  BuildOptions options;
-  options.source = site.dir();
-  OutputTree tree;
-  keikaku::load::SourceTexts sources;
-  keikaku::render::Stats stats;
-  Diagnostics diags;
-  CHECK_FALSE(RenderToTree(options, tree, stats, sources, diags));
+  Diagnostics diags = FailedBuild(site.dir());
   REQUIRE(diags.error_count() == 2);
   CHECK(diags.items()[0].rule == "readings.reading");
   CHECK(diags.items()[0].pos.line == 3);

@@ -1,7 +1,10 @@
 // Furigana in Chromium: the ふりがな switch (at once, remembered across pages, no line moves),
 // the site's default without JavaScript, printing, and what the accessibility tree gives a
 // screen reader: each word once — the base of ordinary words, the kana of names.
-import { assert, axe, buildSite, launch, openPage, run, serve, test } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { assert, axe, buildSite, launch, listFiles, openPage, run, serve, test } from './harness.mjs';
 
 const site = buildSite('content');
 const server = await serve(site);
@@ -68,6 +71,18 @@ async function accessibleText(page, selector) {
   await cdp.detach();
   return { text: texts.join(''), descriptions };
 }
+
+test('the switch script is one small file that every page loads', async () => {
+  const files = listFiles(site);
+  const scripts = files.filter((f) => /^assets\/furigana\.[0-9a-f]{8}\.js$/.test(f));
+  assert(scripts.length === 1, `switch scripts: ${scripts}`);
+  const size = gzipSync(readFileSync(join(site, scripts[0])), { level: 9 }).length;
+  console.log(`      switch script: ${size} bytes gzip`);
+  assert(size <= 512, `switch script is ${size} bytes gzip`);
+  for (const p of files.filter((f) => f.endsWith('.html'))) {
+    assert(readFileSync(join(site, p), 'utf8').includes(`${scripts[0]}" defer></script>`), `${p} does not load the switch`);
+  }
+});
 
 test('the switch is in every page header, pressed by default, and hides every reading at once', async () => {
   const { page, context, problems } = await openPage(browser, server.origin);
