@@ -243,6 +243,29 @@ keikaku::furigana::Morphology& Mecab() {
   return *m;
 }
 
+// Automatic linking with its own names; `offered` records every name offered to the
+// callback, which links only a name's first occurrence.
+struct RecordingGlossary {
+  keikaku::text::TermMatcher matcher;
+  std::vector<std::string> offered;
+  std::set<std::string> linked;
+  explicit RecordingGlossary(std::vector<std::string> names) : matcher(names) {}
+  Options Make() {
+    Options o;
+    o.auto_terms = &matcher;
+    o.auto_link = [this](const std::string& t) -> std::optional<keikaku::markdown::TermLink> {
+      offered.push_back(t);
+      if (!linked.insert(t).second) return std::nullopt;
+      return keikaku::markdown::TermLink{"#auto-" + t, ""};
+    };
+    return o;
+  }
+};
+
+std::string AutoA(const std::string& name) {
+  return "<a class=\"term\" href=\"#auto-" + name + "\">" + name + kVh;
+}
+
 }  // namespace
 
 TEST_CASE("ruby in prose, emphasis, links and headings", "[markdown][furigana]") {
@@ -315,4 +338,51 @@ TEST_CASE("a word automatic furigana cannot read is a warning at its position", 
   CHECK(diags.items()[0].rule == "furigana.unknown");
   CHECK(diags.items()[0].pos.line == 4);
   CHECK(diags.items()[0].pos.column == 5);  // 二行目の彁
+}
+
+TEST_CASE("automatic links: every match is offered in document order; declined ones stay text",
+          "[markdown][autolink]") {
+  RecordingGlossary g({"行政DX", "DX推進", "DX", "BPR"});
+  // Overlapping aliases: the leftmost (行政DX) wins and DX推進 is not looked for inside it.
+  CHECK(Html("行政DX推進と**BPR**。\n\n- DX・DX\n- BPRとIDX", g.Make()) ==
+        "<p>" + AutoA("行政DX") + "推進と<strong>" + AutoA("BPR") + "</strong>。</p>\n<ul>\n<li>" + AutoA("DX") +
+            "・DX</li>\n<li>BPRとIDX</li>\n</ul>\n");
+  CHECK(g.offered == std::vector<std::string>{"行政DX", "BPR", "DX", "DX", "BPR"});
+}
+
+TEST_CASE("automatic links: Latin boundaries, multi-byte neighbours and the end of the text",
+          "[markdown][autolink]") {
+  keikaku::text::TermMatcher matcher({"DX"});
+  Options o;
+  o.auto_terms = &matcher;
+  o.auto_link = [](const std::string& t) { return std::optional<keikaku::markdown::TermLink>({"#auto-" + t, ""}); };
+  CHECK(Html("DXDX", o) == "<p>DXDX</p>\n");
+  CHECK(Html("DX・DX。本町のDX", o) == "<p>" + AutoA("DX") + "・" + AutoA("DX") + "。本町の" + AutoA("DX") + "</p>\n");
+  // The soft break after a Latin name next to Japanese is removed as without the link.
+  CHECK(Html("本町の\nDX\n推進", o) == "<p>本町の" + AutoA("DX") + "推進</p>\n");
+  // Without a callback nothing is linked automatically.
+  o.auto_link = nullptr;
+  CHECK(Html("本町のDX", o) == "<p>本町のDX</p>\n");
+}
+
+TEST_CASE("automatic links: not in GFM autolinks or image text; in every table cell", "[markdown][autolink]") {
+  RecordingGlossary g({"DX", "BPR"});
+  CHECK(Html("https://example.jp/DX と www.example.jp/BPR と ![DXの図](a.png)", g.Make()) ==
+        "<p><a href=\"https://example.jp/DX\">https://example.jp/DX</a> と "
+        "<a href=\"http://www.example.jp/BPR\">www.example.jp/BPR</a> と <img src=\"a.png\" alt=\"DXの図\" /></p>\n");
+  CHECK(g.offered.empty());
+  RecordingGlossary t({"DX", "BPR"});
+  CHECK(Html("| DX |\n|---|\n| BPR |\n", t.Make()) ==
+        "<table>\n<thead>\n<tr>\n<th>" + AutoA("DX") + "</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>" + AutoA("BPR") +
+            "</td>\n</tr>\n</tbody>\n</table>\n");
+}
+
+TEST_CASE("automatic links never report unknown terms; explicit references still do", "[markdown][autolink]") {
+  RecordingGlossary g({"BPR"});
+  Options o = g.Make();  // no term_link: the glossary knows no explicit reference
+  Diagnostics diags;
+  std::string html = Render(Markdown{"BPRと[[BPR]]", {"f.yaml", 3, 5}}, o, diags).html;
+  CHECK(html == "<p>" + AutoA("BPR") + "と<span class=\"term-unknown\">BPR</span></p>\n");
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].rule == "ref.glossary");
 }
