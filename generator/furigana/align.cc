@@ -86,14 +86,10 @@ std::optional<Pieces> AlignReading(std::string_view surface, std::string_view re
     if (parts[i].empty()) return std::nullopt;
     // Okurigana follows: the last kanji may be a word of its own (位置|付け, 手|続き).
     const std::string& base = segs[i].text;
-    std::size_t cut = base.size();  // the start of the last character
-    do {
-      --cut;
-    } while (cut > 0 && (static_cast<unsigned char>(base[cut]) & 0xC0) == 0x80);
+    const std::size_t cut = text::LastCodepointStart(base);
     bool split = false;
     if (i + 1 < segs.size() && cut > 0) {
-      std::size_t p = cut;
-      for (const std::string& stem : KunStems(text::DecodeAt(base, p))) {
+      for (const std::string& stem : KunStems(text::LastCodepoint(base))) {
         for (const std::string& form : Rendaku(stem)) {
           if (form.size() < parts[i].size() && EndsWith(parts[i], form)) {
             out.push_back({"", Ruby{base.substr(0, cut), {parts[i].substr(0, parts[i].size() - form.size())}}});

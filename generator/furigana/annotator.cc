@@ -9,17 +9,23 @@
 namespace keikaku::furigana {
 namespace {
 
-std::vector<std::string> Words(const std::vector<KnownReading>& known) {
-  std::vector<std::string> words;
-  for (const KnownReading& k : known) words.push_back(k.word);
-  return words;
+template <typename Map>
+std::vector<std::string> Keys(const Map& map) {
+  std::vector<std::string> keys;
+  for (const auto& entry : map) keys.push_back(entry.first);
+  return keys;
 }
 
-const std::string* ReadingOf(const std::vector<KnownReading>& known, const std::string& word) {
-  for (const KnownReading& k : known) {
-    if (k.word == word) return &k.reading;
-  }
-  return nullptr;
+std::map<std::string, std::string> NameMap(const std::vector<KnownReading>& names) {
+  std::map<std::string, std::string> map;
+  for (const KnownReading& n : names) map.emplace(n.word, n.reading);
+  return map;
+}
+
+std::map<std::string, std::optional<Pieces>> AlignedWords(const std::vector<KnownReading>& words) {
+  std::map<std::string, std::optional<Pieces>> map;
+  for (const KnownReading& w : words) map.emplace(w.word, AlignReading(w.word, w.reading));
+  return map;
 }
 
 bool HasKanji(std::string_view s) {
@@ -48,17 +54,18 @@ bool NeedsReading(std::string_view base, int grade) {
 }
 
 Annotator::Annotator(std::vector<KnownReading> names, std::vector<KnownReading> words, Morphology* morphology)
-    : names_(std::move(names)),
-      words_(std::move(words)),
-      name_matcher_(Words(names_)),
-      word_matcher_(Words(words_)),
+    : names_(NameMap(names)),
+      words_(AlignedWords(words)),
+      name_matcher_(Keys(names_)),
+      word_matcher_(Keys(words_)),
       morphology_(morphology) {}
 
 Pieces Annotator::Annotate(std::string_view text, std::optional<int> grade, std::vector<std::string>* unread) {
   // Ranges whose reading is known: the names, and (for automatic furigana) glossary words.
   struct Known {
     std::size_t begin, end;
-    Pieces pieces;
+    const Pieces* word;  // a glossary word's aligned reading; null for a name
+    std::string name;
   };
   std::vector<Known> known;
   const bool automatic = grade && morphology_;
@@ -67,15 +74,13 @@ Pieces Annotator::Annotate(std::string_view text, std::optional<int> grade, std:
     std::string_view part = text.substr(0, to);
     for (auto m = word_matcher_.Find(part, from); m; m = word_matcher_.Find(part, m->end)) {
       // A glossary reading that does not fit its term is left to MeCab.
-      if (auto aligned = AlignReading(m->name, *ReadingOf(words_, m->name))) {
-        known.push_back({m->begin, m->end, std::move(*aligned)});
-      }
+      if (const auto& aligned = words_.at(m->name)) known.push_back({m->begin, m->end, &*aligned, {}});
     }
   };
   std::size_t from = 0;
   for (auto m = name_matcher_.Find(text); m; m = name_matcher_.Find(text, m->end)) {
     add_words(from, m->begin);
-    known.push_back({m->begin, m->end, {{"", Ruby{m->name, {*ReadingOf(names_, m->name)}, /*name=*/true}}}});
+    known.push_back({m->begin, m->end, nullptr, m->name});
     from = m->end;
   }
   add_words(from, text.size());
@@ -95,19 +100,15 @@ Pieces Annotator::Annotate(std::string_view text, std::optional<int> grade, std:
     }
     at = end;
   };
-  for (Known& k : known) {
+  for (const Known& k : known) {
     free_text(k.begin);
-    for (Piece& p : k.pieces) {
-      if (!p.ruby) {
-        AppendText(out, p.text);
-      } else if (p.ruby->name) {
-        ++stats_.names;
-        out.push_back(std::move(p));
-      } else {
-        AddAligned({p}, *grade, out);
-      }
+    if (k.word) {
+      ++stats_.words;
+      AddAligned(*k.word, *grade, out);
+    } else {
+      ++stats_.names;
+      out.push_back({"", Ruby{k.name, {names_.at(k.name)}, /*name=*/true}});
     }
-    if (!k.pieces.empty() && !k.pieces.front().ruby->name) ++stats_.words;
     at = k.end;
   }
   free_text(text.size());

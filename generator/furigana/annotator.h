@@ -3,6 +3,7 @@
 #ifndef KEIKAKU_FURIGANA_ANNOTATOR_H_
 #define KEIKAKU_FURIGANA_ANNOTATOR_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,7 +31,8 @@ struct AnnotatorStats {
 
 class Annotator {
  public:
-  /// `names`: the readings file, always applied, read out to assistive technology.
+  /// `names`: the readings file, always applied, read out to assistive technology (the
+  /// first reading of a name listed twice wins).
   /// `words`: readings that win over MeCab's in automatic furigana (the glossary's).
   /// `morphology` may be null when no page asks for automatic furigana.
   Annotator(std::vector<KnownReading> names, std::vector<KnownReading> words, Morphology* morphology);
@@ -50,7 +52,10 @@ class Annotator {
   void Word(std::string_view surface, const Token& token, int grade, Pieces& out, std::vector<std::string>* unread);
   void AddAligned(const Pieces& aligned, int grade, Pieces& out);
 
-  std::vector<KnownReading> names_, words_;
+  std::map<std::string, std::string> names_;  // name → reading
+  // Glossary word → its reading aligned to it; nullopt when the reading does not fit the
+  // word (then MeCab reads it).
+  std::map<std::string, std::optional<Pieces>> words_;
   text::TermMatcher name_matcher_, word_matcher_;
   Morphology* morphology_;
   AnnotatorStats stats_;

@@ -7,6 +7,12 @@
 namespace keikaku::furigana {
 namespace {
 
+// KANJIDIC2's grade (1–6, 8 other 常用, 9–10 人名用) as SchoolGrade reports it.
+int GradeOf(const KanjiRecord& r) {
+  if (r.grade >= 1 && r.grade <= 6) return r.grade;
+  return r.grade == 8 ? kJoyo : kNotJoyo;
+}
+
 const KanjiRecord* Find(char32_t c) {
   const KanjiRecord* end = kKanjiRecords + kKanjiRecordCount;
   const KanjiRecord* it =
@@ -23,9 +29,7 @@ bool IsKanji(char32_t c) {
 
 int SchoolGrade(char32_t c) {
   const KanjiRecord* r = Find(c);
-  if (!r) return kNotJoyo;
-  if (r->grade >= 1 && r->grade <= 6) return r->grade;
-  return r->grade == 8 ? kJoyo : kNotJoyo;
+  return r ? GradeOf(*r) : kNotJoyo;
 }
 
 std::vector<std::string> KunStems(char32_t c) {
@@ -44,10 +48,7 @@ std::vector<std::string> KunStems(char32_t c) {
 
 int CountAtGrade(int grade) {
   int n = 0;
-  for (std::size_t i = 0; i < kKanjiRecordCount; ++i) {
-    const KanjiRecord& r = kKanjiRecords[i];
-    if (SchoolGrade(r.codepoint) == grade) ++n;
-  }
+  for (std::size_t i = 0; i < kKanjiRecordCount; ++i) n += GradeOf(kKanjiRecords[i]) == grade;
   return n;
 }
 

@@ -57,15 +57,9 @@ std::size_t ScanUntil(std::string_view text, std::size_t pos, char32_t stop, std
 }
 
 // The byte length of the run of kanji at the end of `s`.
-std::size_t TrailingKanji(const std::string& s) {
+std::size_t TrailingKanji(std::string_view s) {
   std::size_t end = s.size();
-  while (end > 0) {
-    std::size_t start = end - 1;
-    while (start > 0 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-    std::size_t p = start;
-    if (!IsKanji(text::DecodeAt(s, p))) break;
-    end = start;
-  }
+  while (end > 0 && IsKanji(text::LastCodepoint(s.substr(0, end)))) end = text::LastCodepointStart(s.substr(0, end));
   return s.size() - end;
 }
 
@@ -121,9 +115,11 @@ std::string DropEscapes(std::string_view s) {
 Pieces ParseRuby(std::string_view text, std::vector<SyntaxProblem>* problems) {
   Pieces out;
   std::string plain;
-  auto report = [&](std::size_t offset, const char* rule, std::string message, std::string hint) {
-    if (problems) problems->push_back({offset, rule, std::move(message), std::move(hint)});
+  auto report = [&](std::size_t offset, std::size_t end, const char* rule, std::string message, std::string hint) {
+    if (problems) problems->push_back({offset, end, rule, std::move(message), std::move(hint)});
   };
+  // The piece [at, end) as the editor wrote it.
+  auto source = [&](std::size_t at, std::size_t end) { return RestoreEscapes(text.substr(at, end - at)); };
   auto emit = [&](Ruby ruby) {
     AppendText(out, plain);
     plain.clear();
@@ -142,18 +138,17 @@ Pieces ParseRuby(std::string_view text, std::vector<SyntaxProblem>* problems) {
       std::vector<std::string> parts;
       std::size_t end = ScanDenden(text, pos, parts);
       if (end != std::string::npos) {
-        const std::string source(text.substr(at, end - at));
         bool empty = false;
         for (const std::string& p : parts) empty = empty || p.empty();
         if (empty) {
-          report(at, "ruby.empty", "ルビ「" + source + "」の親文字か読みが空なので、ルビにしていません。",
+          report(at, end, "ruby.empty", "ルビ「" + source(at, end) + "」の親文字か読みが空なので、ルビにしていません。",
                  std::string("{漢字|かんじ} のように、| の前に親文字、後に読みを書いてください。") + kEscapeHint);
         } else {
           Ruby ruby{parts.front(), {parts.begin() + 1, parts.end()}};
           std::size_t chars = text::CodepointCount(ruby.base);
           if (ruby.readings.size() > 1 && ruby.readings.size() != chars) {
-            report(at, "ruby.mono-count",
-                   "ルビ「" + source + "」は読みが" + std::to_string(ruby.readings.size()) + "つ、親文字が" +
+            report(at, end, "ruby.mono-count",
+                   "ルビ「" + source(at, end) + "」は読みが" + std::to_string(ruby.readings.size()) + "つ、親文字が" +
                        std::to_string(chars) + "字で数が合わないため、読みをつなげて熟語全体に付けました。",
                    "1字ずつ付けるときは {漢字|かん|じ} のように親文字の字数だけ読みを | で区切ってください。");
             std::string joined;
@@ -171,7 +166,7 @@ Pieces ParseRuby(std::string_view text, std::vector<SyntaxProblem>* problems) {
       std::size_t close = open == std::string::npos ? open : ScanUntil(text, open, kClose, reading);
       if (close != std::string::npos) {
         if (base.empty() || reading.empty()) {
-          report(at, "ruby.empty", "ルビ「" + std::string(text.substr(at, close - at)) + "」の親文字か読みが空なので、ルビにしていません。",
+          report(at, close, "ruby.empty", "ルビ「" + source(at, close) + "」の親文字か読みが空なので、ルビにしていません。",
                  std::string("｜漢字《かんじ》のように書いてください。") + kEscapeHint);
         } else {
           emit({base, {reading}});
@@ -185,7 +180,7 @@ Pieces ParseRuby(std::string_view text, std::vector<SyntaxProblem>* problems) {
       std::size_t kanji = TrailingKanji(plain);
       if (close != std::string::npos && kanji > 0) {
         if (reading.empty()) {
-          report(at, "ruby.empty", "ルビ「《》」の読みが空なので、ルビにしていません。",
+          report(at, close, "ruby.empty", "ルビ「《》」の読みが空なので、ルビにしていません。",
                  std::string("漢字《かんじ》のように《》の中に読みを書いてください。") + kEscapeHint);
         } else {
           std::string base = plain.substr(plain.size() - kanji);

@@ -32,7 +32,7 @@ std::string DropEscapes(std::string_view s);
 
 /// A piece of ruby syntax that is left as text, and why.
 struct SyntaxProblem {
-  std::size_t offset;  ///< Byte offset in the text of the piece's first character.
+  std::size_t offset, end;  ///< Byte range of the piece in the text.
   std::string rule, message, hint;
 };
 

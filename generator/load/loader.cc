@@ -374,18 +374,26 @@ std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& typ
   return ParseContent(name, stored, type, diags);
 }
 
+// Loads the file that a setting names (`name`, written at `pos`, a file directly in its
+// folder, at `path`): a missing one is reported as the `what` that belongs in `where`.
+std::optional<YAML::Node> LoadNamedFile(const fs::path& path, const std::string& name, const SourcePos& pos,
+                                        const std::string& what, const std::string& where, const schema::Type& type,
+                                        SourceTexts& sources, diag::Diagnostics& diags, std::string** text) {
+  if (!fs::is_regular_file(path) || fs::path(name).has_parent_path()) {
+    diags.Error(pos, "content.missing-file", what + "「" + name + "」が見つかりません。",
+                where + "にファイルを置くか、名前を直してください。");
+    return std::nullopt;
+  }
+  return LoadFile(path, type, sources, diags, text);
+}
+
 // Loads glossary file `name` of folder `dir` (named `where` in messages), checked.
 std::optional<std::vector<model::GlossaryEntry>> LoadGlossary(const fs::path& dir, const std::string& name,
                                                               const SourcePos& pos, const std::string& where,
                                                               SourceTexts& sources, diag::Diagnostics& diags) {
   fs::path path = dir / name;
-  if (!fs::is_regular_file(path) || fs::path(name).has_parent_path()) {
-    diags.Error(pos, "content.missing-file", "用語集のファイル「" + name + "」が見つかりません。",
-                where + "にファイルを置くか、名前を直してください。");
-    return std::nullopt;
-  }
   std::string* text = nullptr;
-  auto node = LoadFile(path, *schema::ContentSchema().glossary, sources, diags, &text);
+  auto node = LoadNamedFile(path, name, pos, "用語集のファイル", where, *schema::ContentSchema().glossary, sources, diags, &text);
   if (!node) return std::nullopt;
   std::vector<model::GlossaryEntry> entries = BuildGlossary(*node, DisplayName(path), *text);
   if (!load::CheckGlossary(entries, diags)) return std::nullopt;
@@ -398,13 +406,9 @@ std::optional<std::vector<model::NameReading>> LoadReadings(const fs::path& dir,
                                                             const SourcePos& pos, SourceTexts& sources,
                                                             diag::Diagnostics& diags) {
   fs::path path = dir / name;
-  if (!fs::is_regular_file(path) || fs::path(name).has_parent_path()) {
-    diags.Error(pos, "content.missing-file", "読みのファイル「" + name + "」が見つかりません。",
-                "コンテンツのフォルダ（site.yaml と同じ場所）にファイルを置くか、名前を直してください。");
-    return std::nullopt;
-  }
   std::string* text = nullptr;
-  auto node = LoadFile(path, *schema::ContentSchema().readings, sources, diags, &text);
+  auto node = LoadNamedFile(path, name, pos, "読みのファイル", "コンテンツのフォルダ（site.yaml と同じ場所）",
+                            *schema::ContentSchema().readings, sources, diags, &text);
   if (!node) return std::nullopt;
   Reader r(DisplayName(path), *text);
   std::vector<model::NameReading> names;

@@ -221,8 +221,8 @@ class Renderer {
       std::vector<furigana::SyntaxProblem> problems;
       furigana::Pieces pieces = furigana::ParseRuby(literal, &problems);
       for (const furigana::SyntaxProblem& p : problems) {
-        std::string source = furigana::DropEscapes(literal.substr(p.offset, 8));
-        diags_.Warning(Locate(source), p.rule, p.message, p.hint);
+        diags_.Warning(Locate(furigana::RestoreEscapes(literal.substr(p.offset, p.end - p.offset)), readings_from_), p.rule, p.message,
+                       p.hint);
       }
       if (!HasRuby(pieces) || InsideAny(node, {CMARK_NODE_IMAGE})) {
         cmark_node_set_literal(node, furigana::BaseText(pieces).c_str());
@@ -240,18 +240,19 @@ class Renderer {
       if (InsideAny(node, {CMARK_NODE_IMAGE})) continue;
       std::vector<std::string> unread;
       furigana::Pieces pieces = options_.annotator->Annotate(cmark_node_get_literal(node), options_.auto_grade, &unread);
-      for (const std::string& word : unread) furigana::WarnUnread(diags_, Locate(word), word);
+      for (const std::string& word : unread) furigana::WarnUnread(diags_, Locate(word, readings_from_), word);
       if (HasRuby(pieces)) ReplaceWithPieces(node, pieces);
     }
   }
 
-  // The position in the content file of the next occurrence of `fragment` (searched for in
-  // order through the Markdown text; the start of the text when it is not found).
-  diag::SourcePos Locate(const std::string& fragment) {
-    std::size_t at = md_.text.find(fragment, locate_from_);
+  // The position in the content file of the next occurrence of `fragment`, searched for in
+  // order through the Markdown text from `from` (each kind of finding keeps its own cursor);
+  // the start of the text when it is not found.
+  diag::SourcePos Locate(const std::string& fragment, std::size_t& from) {
+    std::size_t at = md_.text.find(fragment, from);
     if (at == std::string::npos) at = md_.text.find(fragment);
     if (at == std::string::npos) return md_.pos;
-    locate_from_ = at + 1;
+    from = at + 1;
     return PositionIn(md_, at);
   }
 
@@ -398,9 +399,7 @@ class Renderer {
   }
 
   void ReportUnknownTerm(const std::string& name) {
-    std::size_t at = md_.text.find("[[" + name, search_from_);
-    if (at != std::string::npos) search_from_ = at + 2;
-    diag::SourcePos pos = at == std::string::npos ? md_.pos : PositionIn(md_, at);
+    diag::SourcePos pos = Locate("[[" + name, terms_from_);
     std::string guess = options_.known_terms ? diag::DidYouMean(name, *options_.known_terms) : "";
     diags_.Error(pos, "ref.glossary", "用語集にない用語「" + name + "」が参照されています。",
                  (guess.empty() ? "" : "「" + guess + "」のことですか？ ") +
@@ -410,8 +409,8 @@ class Renderer {
   const model::Markdown& md_;
   const Options& options_;
   diag::Diagnostics& diags_;
-  std::size_t search_from_ = 0;
-  std::size_t locate_from_ = 0;
+  std::size_t terms_from_ = 0;
+  std::size_t readings_from_ = 0;
 };
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {

@@ -15,6 +15,7 @@
 #include "furigana/annotator.h"
 #include "markdown/markdown.h"
 #include "model/model.h"
+#include "render/content_text.h"
 
 namespace keikaku::render {
 
@@ -41,11 +42,11 @@ class PageContext {
     auto_terms_ = names;
     auto_mode_ = mode;
   }
-  /// Readings for the page's Markdown: the names of `annotator` (null: ruby syntax only) and
-  /// automatic furigana when `auto_grade` is set.
-  void SetFurigana(furigana::Annotator* annotator, std::optional<int> auto_grade) {
-    annotator_ = annotator;
-    auto_grade_ = auto_grade;
+  /// Readings for the page's Markdown, as for its other text: the names of the annotator
+  /// (null: ruby syntax only) and automatic furigana when the grade is set.
+  void SetFurigana(const TextStyle& style) {
+    annotator_ = style.annotator;
+    auto_grade_ = style.auto_grade;
   }
   /// The link of a reference to `name`; records the use when terms are on the page.
   std::optional<markdown::TermLink> LinkTerm(const std::string& name);

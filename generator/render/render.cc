@@ -287,14 +287,11 @@ class SiteRenderer {
     std::vector<std::string> names;
     for (const auto& [name, entry] : terms) names.push_back(name);
     auto_terms_ = std::make_unique<text::TermMatcher>(names);
+    // The municipality's name is read as the readings file has it, if it lists the name.
     std::vector<furigana::KnownReading> readings = SiteNames();
-    const model::Municipality& m = plan.municipality;
-    if (!m.reading.empty() && std::none_of(readings.begin(), readings.end(), [&](const auto& r) { return r.word == m.name; })) {
-      readings.push_back({m.name, m.reading});
-    }
+    if (!plan.municipality.reading.empty()) readings.push_back({plan.municipality.name, plan.municipality.reading});
     UseAnnotator(std::move(readings), GlossaryReadings(plan));
-    plan_grade_ = GradeOf(plan.auto_furigana.value_or(site_.auto_furigana));
-    style_ = {annotator_.get(), plan_grade_, &diags_, plan.pos};
+    style_ = {annotator_.get(), GradeOf(plan.auto_furigana.value_or(site_.auto_furigana)), &diags_, plan.pos};
     PlanPaths paths(plan);
     const std::string plan_title = plan.municipality.name + " " + plan.title;
     const std::string suffix = " | " + plan_title + " | " + site_.title;
@@ -358,8 +355,12 @@ class SiteRenderer {
     return shown;
   }
 
-  std::optional<int> ChapterGrade(const model::Chapter& c) const {
-    return c.auto_furigana ? GradeOf(*c.auto_furigana) : plan_grade_;
+  // The readings of a chapter's text: the plan's, unless the chapter sets its own grade.
+  TextStyle ChapterStyle(const model::Chapter& c) const {
+    TextStyle style = style_;
+    style.pos = c.pos;
+    if (c.auto_furigana) style.auto_grade = GradeOf(*c.auto_furigana);
+    return style;
   }
 
   Page RenderChapter(const model::Plan& plan, std::size_t i, const TermIndex& terms, const std::string& suffix,
@@ -367,10 +368,9 @@ class SiteRenderer {
     const model::Chapter& c = plan.chapters[i];
     Page page = StartPage(PlanPaths(plan).Chapter(c), "chapter.tpl", ChapterLabel(c) + suffix, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", ChapterLabel(c)}});
-    page.text.auto_grade = ChapterGrade(c);
-    page.text.pos = c.pos;
+    page.text = ChapterStyle(c);
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
-    ctx.SetFurigana(annotator_.get(), ChapterGrade(c));
+    ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
@@ -400,7 +400,7 @@ class SiteRenderer {
     Page page = StartPage(paths.Overview(), "overview.tpl", title, "../");
     SetPlanChrome(page, plan, {{"", plan.title}});
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
-    ctx.SetFurigana(annotator_.get(), plan_grade_);
+    ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
@@ -564,7 +564,7 @@ class SiteRenderer {
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "用語集"}});
     SetPager(page, &sequence[sequence.size() - 2], nullptr);
     PageContext ctx(&plan, &terms, "", diags_);
-    ctx.SetFurigana(annotator_.get(), plan_grade_);
+    ctx.SetFurigana(page.text);
     page.body->SetValue("HEADING", "用語集");
     page.body->SetValue("PLAN_TITLE", plan.title);
     for (const TermGroup& g : GroupGlossary(SortedGlossary(glossary))) {
@@ -587,7 +587,7 @@ class SiteRenderer {
     Page page = StartPage(paths.Full(), "full.tpl", title, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "全文"}});
     PageContext ctx(&plan, &terms, "", diags_);
-    ctx.SetFurigana(annotator_.get(), plan_grade_);
+    ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(!glossary.empty());
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
@@ -609,11 +609,11 @@ class SiteRenderer {
       cd->SetValue("ID", id);
       cd->SetValue("TITLE", c.title);
       SetOptional(cd, "NUMBER", c.number);
-      ctx.SetFurigana(annotator_.get(), ChapterGrade(c));
+      ctx.SetFurigana(ChapterStyle(c));
       FillBlocks(cd->AddIncludeDictionary("CONTENT"), c.content, 2, id, ctx);
       FillSections(cd, c.sections, 3, ctx);
     }
-    ctx.SetFurigana(annotator_.get(), plan_grade_);
+    ctx.SetFurigana(page.text);
     if (!glossary.empty()) {
       FillTermList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(glossary),
                    ctx, {3, "", nullptr});
@@ -632,7 +632,6 @@ class SiteRenderer {
   std::string furigana_script_;  // the ふりがな switch; empty when a theme leaves it out
   std::unique_ptr<furigana::Morphology> morphology_;  // null unless a page asks for automatic furigana
   std::unique_ptr<furigana::Annotator> annotator_;    // the current plan's (or the site's) readings
-  std::optional<int> plan_grade_;  // automatic furigana of the current plan
   TextStyle style_;                // readings of the pages started now
   std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
   std::unique_ptr<text::TermMatcher> auto_terms_;  // the current plan's terms and aliases

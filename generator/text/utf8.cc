@@ -28,12 +28,18 @@ char32_t DecodeAt(std::string_view s, std::size_t& pos) {
   return c;
 }
 
-char32_t LastCodepoint(std::string_view s) {
+std::size_t LastCodepointStart(std::string_view s) {
   if (s.empty()) return 0;
   std::size_t start = s.size() - 1;
   while (start > 0 && (static_cast<unsigned char>(s[start]) >> 6) == 2 && s.size() - start < 4) {
     --start;
   }
+  return start;
+}
+
+char32_t LastCodepoint(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t start = LastCodepointStart(s);
   return DecodeAt(s, start);
 }
 

@@ -11,6 +11,8 @@ namespace keikaku::text {
 /// Decodes the code point at `pos` and advances `pos`; returns U+FFFD on bad bytes.
 char32_t DecodeAt(std::string_view s, std::size_t& pos);
 
+/// The byte offset where the last code point of `s` starts (0 if empty).
+std::size_t LastCodepointStart(std::string_view s);
 /// The last code point of `s` (U+0000 if empty).
 char32_t LastCodepoint(std::string_view s);
 /// The first code point of `s` (U+0000 if empty).
