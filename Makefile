@@ -1,10 +1,11 @@
 # keikaku — two commands do everything on a fresh Debian 12 machine:
 #   make site   installs what is missing, builds build/keikaku, renders content/ into site/
+#   make serve  the same, then previews content/ at http://127.0.0.1:8080/ while you edit
 #   make test   installs what is missing, builds, runs every test (unit, ASan/UBSan, e2e, browser)
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps test-deps build build-asan site test test-unit test-asan bench clean
+.PHONY: all deps test-deps build build-asan site serve test test-unit test-asan bench clean
 
 all: build
 
@@ -25,15 +26,21 @@ build-asan: deps
 site: build
 	./build/keikaku build --source content --output site
 
+serve: build
+	./build/keikaku serve --source content
+
 test: test-deps build build-asan
 	@echo "== tests (release build: unit, end-to-end, browser)"
 	cd build && ctest --output-on-failure --no-tests=error -j $(JOBS)
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer build: unit, end-to-end)"
 	cd build-asan && ctest --output-on-failure --no-tests=error -j $(JOBS)
 
-# Build-time benchmark (bench/build.sh): with and without automatic furigana.
-bench: build
+# Benchmarks: build time with and without automatic furigana (bench/build.sh), and the
+# preview's save-to-reload time with inotify and with polling (bench/serve-reload.mjs).
+bench: test-deps build
 	@bench/build.sh build/keikaku
+	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR)
+	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR) 11 --poll
 
 clean:
 	rm -rf build build-asan

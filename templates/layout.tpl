@@ -23,7 +23,8 @@
 {{/CRUMB}}</ol>
 </nav>
 {{/BREADCRUMBS}}<main id="main" class="wrap">
-{{>BODY}}
+{{#DRAFT}}<p class="draft-notice">{{TEXT}}</p>
+{{/DRAFT}}{{>BODY}}
 </main>
 {{#PAGER}}<nav class="pager wrap" aria-label="前後のページ">
 <ul>

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "pipeline/build.h"
+#include "serve/serve.h"
 
 namespace {
 
@@ -41,6 +42,25 @@ int main(int argc, char** argv) {
   build->add_option("--output", build_options.output, "書き出し先のフォルダ")->default_str("site");
   build->add_option("--theme", theme, "既定のテーマを上書きするフォルダ（templates/ や assets/ を置く）");
 
+  keikaku::serve::ServeOptions serve_options;
+  std::string serve_theme;
+  int port = 0;
+  bool poll = false;
+  CLI::App* serve = app.add_subcommand("serve", "サイトを作ってこのパソコンの中だけで表示し、保存のたびに作り直す（プレビュー）");
+  serve->group("コマンド");
+  JapaneseHelp(*serve);
+  serve->add_option("--source", serve_options.build.source, "コンテンツのフォルダ（site.yaml と plans/ がある所）")
+      ->default_str("content");
+  serve->add_option("--theme", serve_theme, "既定のテーマを上書きするフォルダ（これも見張って、保存のたびに作り直す）");
+  CLI::Option* port_option =
+      serve->add_option("--port", port, "ポート番号（省略すると 8080 から空いている番号を選ぶ。0 なら空いている番号をシステムが選ぶ）")
+          ->check(CLI::Range(0, 65535))
+          ->option_text("番号");
+  serve->add_option("--bind", serve_options.host, "待ち受けるアドレス（既定: 127.0.0.1 = このパソコンの中だけ）")
+      ->default_str("127.0.0.1");
+  serve->add_flag("--open", serve_options.open, "ブラウザでプレビューを開く");
+  serve->add_flag("--poll", poll, "ファイルの変更を 0.5 秒ごとに確かめる（ネットワークドライブなどで変更に気付かないとき）");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -57,6 +77,12 @@ int main(int argc, char** argv) {
     if (build->parsed()) {
       if (!theme.empty()) build_options.theme = theme;
       return keikaku::pipeline::Build(build_options, std::cout, std::cerr);
+    }
+    if (serve->parsed()) {
+      if (!serve_theme.empty()) serve_options.build.theme = serve_theme;
+      if (port_option->count() > 0) serve_options.port = port;
+      if (poll) serve_options.watch = keikaku::serve::WatchMode::kPolling;
+      return keikaku::serve::Serve(serve_options, std::cout, std::cerr);
     }
   } catch (const std::exception& e) {
     // A library failure (e.g. the working folder was removed): report it, never abort.

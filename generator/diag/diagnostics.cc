@@ -35,47 +35,59 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
   return sorted;
 }
 
-std::string Diagnostics::Format(const std::map<std::string, std::string>& sources) const {
+std::string Diagnostics::Format(const std::map<std::string, std::string>& sources,
+                                int context) const {
   static const std::string kEmpty;
   std::string out;
   for (const Diagnostic& d : Sorted()) {
     auto it = sources.find(d.pos.file);
-    out += FormatDiagnostic(d, it == sources.end() ? kEmpty : it->second);
+    out += FormatDiagnostic(d, it == sources.end() ? kEmpty : it->second, context);
   }
   return out;
 }
 
-namespace {
-
-// Returns line `line` (1-based) of `text` without its line break, or "" if absent.
-std::string LineOf(const std::string& text, int line) {
+std::vector<ExcerptLine> Excerpt(const std::string& text, int line, int context) {
+  std::vector<ExcerptLine> lines;
+  if (line <= 0) return lines;
+  int first = std::max(1, line - context);
   std::size_t start = 0;
-  for (int i = 1; i < line; ++i) {
-    start = text.find('\n', start);
-    if (start == std::string::npos) return {};
-    ++start;
+  for (int n = 1; start <= text.size() && n <= line + context; ++n) {
+    std::size_t end = text.find('\n', start);
+    bool last = end == std::string::npos;
+    if (last) end = text.size();
+    if (n >= first) {
+      std::string s = text.substr(start, end - start);
+      if (!s.empty() && s.back() == '\r') s.pop_back();
+      if (!text::IsValidUtf8(s)) return {};
+      lines.push_back({n, std::move(s)});
+    }
+    if (last) break;
+    start = end + 1;
   }
-  std::size_t end = text.find('\n', start);
-  std::string s = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  if (!s.empty() && s.back() == '\r') s.pop_back();
-  return s;
+  bool has_line = !lines.empty() && lines.back().number >= line;
+  if (!has_line) lines.clear();
+  return lines;
 }
 
-}  // namespace
-
-std::string FormatDiagnostic(const Diagnostic& d, const std::string& text) {
+std::string FormatDiagnostic(const Diagnostic& d, const std::string& text, int context) {
   std::ostringstream out;
   out << (d.pos.file.empty() ? "keikaku" : d.pos.file);
   if (d.pos.line > 0) out << ':' << d.pos.line << ':' << std::max(d.pos.column, 1);
   out << ": " << (d.severity == Severity::kError ? "error" : "warning") << " [" << d.rule << "] "
       << d.message << '\n';
-  if (d.pos.line > 0 && !text.empty()) {
-    std::string line = LineOf(text, d.pos.line);
-    if (!line.empty() && text::IsValidUtf8(line)) {
-      out << "    " << line << '\n';
+  std::vector<ExcerptLine> lines = Excerpt(text, d.pos.line, context);
+  // Numbered lines when showing context, the bare line otherwise (as GCC does).
+  int digits = static_cast<int>(std::to_string(d.pos.line + context).size());
+  for (const ExcerptLine& l : lines) {
+    std::string number = std::to_string(l.number);
+    std::string gutter = context > 0 ? std::string(digits - number.size(), ' ') + number + " | " : "";
+    if (l.number == d.pos.line && l.text.empty() && context == 0) break;
+    out << "    " << gutter << l.text << '\n';
+    if (l.number == d.pos.line) {
       // The caret sits under the column's character; wide characters take two cells.
-      int width = text::DisplayWidth(line, std::max(d.pos.column, 1) - 1);
-      out << "    " << std::string(width, ' ') << "^\n";
+      int width = text::DisplayWidth(l.text, std::max(d.pos.column, 1) - 1);
+      std::string blank_gutter = context > 0 ? std::string(digits, ' ') + " | " : "";
+      out << "    " << blank_gutter << std::string(width, ' ') << "^\n";
     }
   }
   if (!d.hint.empty()) out << "    ヒント: " << d.hint << '\n';

@@ -42,8 +42,9 @@ class Diagnostics {
   std::vector<Diagnostic> Sorted() const;
 
   /// "file:line:col: error [rule] message" + source excerpt with caret + hint line, for
-  /// every diagnostic in order. `sources` maps file names to their text for the excerpts.
-  std::string Format(const std::map<std::string, std::string>& sources = {}) const;
+  /// every diagnostic in order. `sources` maps file names to their text for the excerpts;
+  /// `context` lines before and after the finding's line are shown too, numbered.
+  std::string Format(const std::map<std::string, std::string>& sources = {}, int context = 0) const;
 
  private:
   bool Add(Diagnostic d);
@@ -54,7 +55,16 @@ class Diagnostics {
 };
 
 /// Formats one diagnostic; `text` is the whole source file or empty (no excerpt then).
-std::string FormatDiagnostic(const Diagnostic& d, const std::string& text);
+std::string FormatDiagnostic(const Diagnostic& d, const std::string& text, int context = 0);
+
+struct ExcerptLine {
+  int number = 0;  ///< 1-based.
+  std::string text;
+};
+
+/// Lines `line - context` … `line + context` of `text` (those that exist, without line
+/// breaks); empty when `line` is absent or not valid UTF-8.
+std::vector<ExcerptLine> Excerpt(const std::string& text, int line, int context);
 
 /// The known name closest to `word` (edit distance, at most a third of its length), or "".
 std::string DidYouMean(const std::string& word, const std::vector<std::string>& known);

@@ -610,6 +610,7 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
                                  r.Str(v, "phone"),     r.Str(v, "email"),      r.Str(v, "url")};
   }
   p.auto_furigana = AutoFuriganaOf(n);
+  p.draft = r.Str(n, "draft") == "true";
   std::string auto_link = r.Str(n, "auto_link_terms");
   p.auto_link = auto_link == "first" ? model::AutoLink::kFirst
                 : auto_link == "every" ? model::AutoLink::kEvery
@@ -636,6 +637,7 @@ model::Chapter BuildChapter(const YAML::Node& n, const std::string& file, const 
   c.content = BuildBlocks(r, n["content"]);
   c.sections = BuildSections(r, n["sections"]);
   c.auto_furigana = AutoFuriganaOf(n);
+  c.draft = r.Str(n, "draft") == "true";
   return c;
 }
 
@@ -660,7 +662,7 @@ std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& n, const std::
 }
 
 std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sources,
-                                    diag::Diagnostics& diags) {
+                                    diag::Diagnostics& diags, bool include_drafts) {
   const schema::Schema& schema = schema::ContentSchema();
   fs::path site_path = source_dir / "site.yaml";
   if (!fs::is_regular_file(site_path)) {
@@ -747,6 +749,14 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
       continue;
     }
     if (auto plan = LoadPlan(dir, slug, sources, diags)) {
+      // Drafts are checked like the rest, then left out; their anchors were numbered with
+      // them, so the published pages link the same as the preview.
+      if (!include_drafts) {
+        if (plan->draft) continue;
+        auto& chapters = plan->chapters;
+        chapters.erase(std::remove_if(chapters.begin(), chapters.end(), [](const model::Chapter& c) { return c.draft; }),
+                       chapters.end());
+      }
       UseSharedGlossary(plan->glossary, site.glossary);
       site.plans.push_back(std::move(*plan));
     }

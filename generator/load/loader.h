@@ -19,9 +19,10 @@ namespace keikaku::load {
 /// Every content file read, by display name, for diagnostics' source excerpts.
 using SourceTexts = std::map<std::string, std::string>;
 
-/// Loads the whole site from `source_dir` (holding site.yaml and plans/).
+/// Loads the whole site from `source_dir` (holding site.yaml and plans/). Plans and
+/// chapters marked `draft: true` are validated, and kept only with `include_drafts`.
 std::optional<model::Site> LoadSite(const std::filesystem::path& source_dir, SourceTexts& sources,
-                                    diag::Diagnostics& diags);
+                                    diag::Diagnostics& diags, bool include_drafts = false);
 
 /// Checks encoding and indentation, parses YAML and validates it against `type`.
 /// `file` is the display name used in diagnostics. Returns nothing on any error.

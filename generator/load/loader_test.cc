@@ -55,7 +55,7 @@ TEST_CASE("an unknown key is reported at its position with a suggestion", "[load
         "chapter-1.yaml:2:1: error [schema.unknown-key] 「章のファイル」に不明なキー「titel」があります。\n"
         "    titel: 趣旨\n"
         "    ^\n"
-        "    ヒント: 「title」のことですか？ 使えるキー: number, title, content, sections, furigana\n");
+        "    ヒント: 「title」のことですか？ 使えるキー: number, title, content, sections, furigana, draft\n");
   CHECK(ChapterErrors("number: 第1章\n").rfind(
             "chapter-1.yaml:1:1: error [schema.required] 「章のファイル」に必須のキー「title」がありません。\n"
             "    number: 第1章\n"

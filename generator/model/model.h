@@ -179,6 +179,7 @@ struct Chapter {
   std::vector<Block> content;
   std::vector<Section> sections;
   std::optional<AutoFurigana> auto_furigana;  ///< Unset: the plan's.
+  bool draft = false;  ///< Shown by keikaku serve, left out by keikaku build.
   SourcePos pos;
 };
 
@@ -230,6 +231,7 @@ struct Plan {
   std::vector<GlossaryEntry> glossary;
   AutoLink auto_link = AutoLink::kOff;
   std::optional<AutoFurigana> auto_furigana;  ///< Unset: the site's.
+  bool draft = false;  ///< Shown by keikaku serve, left out by keikaku build.
   SourcePos pos;
 };
 

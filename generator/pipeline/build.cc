@@ -1,5 +1,6 @@
 #include "pipeline/build.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
@@ -30,6 +31,17 @@ void AddFigureImages(const model::Site& site, const std::filesystem::path& sourc
       bool inside = rel.is_relative() && !rel.empty();
       for (const auto& part : rel) inside = inside && part != "..";
       std::filesystem::path file = source / "plans" / plan.slug / rel;
+      // A symbolic link may point anywhere: what is published must lie in the content folder.
+      std::error_code ec;
+      std::filesystem::path real = std::filesystem::canonical(file, ec);
+      std::filesystem::path root = std::filesystem::canonical(source, ec);
+      auto [end, unused] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+      if (inside && !real.empty() && end != root.end()) {
+        diags.Error(figure->pos, "content.outside-file",
+                    "図表の画像「" + figure->image + "」は、コンテンツのフォルダの外にあるファイルへのリンクです。",
+                    "画像そのものを計画のフォルダにコピーしてください。");
+        return;
+      }
       std::optional<std::string> bytes = inside ? io::ReadFile(file) : std::nullopt;
       if (!bytes) {
         diags.Error(figure->pos, "content.missing-file", "図表の画像「" + figure->image + "」が見つかりません。",
@@ -48,9 +60,10 @@ void AddFigureImages(const model::Site& site, const std::filesystem::path& sourc
 }  // namespace
 
 bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render::Stats& stats,
-                  load::SourceTexts& sources, diag::Diagnostics& diags) {
-  std::optional<model::Site> site = load::LoadSite(options.source, sources, diags);
+                  load::SourceTexts& sources, diag::Diagnostics& diags, std::string* base_path) {
+  std::optional<model::Site> site = load::LoadSite(options.source, sources, diags, options.drafts);
   if (!site) return false;
+  if (base_path) *base_path = site->base_path;
   theme::Theme theme(options.theme);
   AddFigureImages(*site, options.source, tree, diags);
   return render::RenderSite(*site, theme, tree, stats, diags) && !diags.has_errors();

@@ -17,11 +17,14 @@ struct BuildOptions {
   std::filesystem::path source = "content";
   std::filesystem::path output = "site";
   std::optional<std::filesystem::path> theme;
+  bool drafts = false;  ///< Include plans and chapters marked `draft: true` (keikaku serve).
 };
 
-/// Loads and renders the site into memory. Returns false on content errors.
+/// Loads and renders the site into memory. Returns false on content errors. `base_path`,
+/// if given, receives the site's base path (site.yaml `base_path`, "/" by default).
 bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render::Stats& stats,
-                  load::SourceTexts& sources, diag::Diagnostics& diags);
+                  load::SourceTexts& sources, diag::Diagnostics& diags,
+                  std::string* base_path = nullptr);
 
 /// `keikaku build`: renders and publishes; prints diagnostics to `err` and a summary to
 /// `out`. Returns the exit code: 0 built, 1 content errors (the previous site untouched).

@@ -471,3 +471,46 @@ TEST_CASE("the bundled site: readings hidden from screen readers, names read as 
   CHECK_FALSE(Contains(tree.at("miki-dx-plan/chapter-2.html"), "<ruby>推進<rp>"));
   CHECK(Contains(tree.at("takahashi-dx-plan/index.html"), "<span class=\"kana-sr\">たかはしし</span>"));
 }
+
+TEST_CASE("drafts: checked always, published only in the preview", "[build][draft]") {
+  TempSite site("draft", {
+      {"site.yaml", "title: t\n"},
+      {"plans/a/plan.yaml", "municipality: {name: 町}\ntitle: 公開する計画\nkind: k\nchapters: [c1.yaml, c2.yaml, c3.yaml]\n"},
+      {"plans/a/c1.yaml", "title: 一章\nsections:\n  - title: 節\n"},
+      {"plans/a/c2.yaml", "title: 書きかけの章\ndraft: true\nsections:\n  - title: 節\n"},
+      {"plans/a/c3.yaml", "title: 三章\nsections:\n  - title: 節\n"},
+      {"plans/b/plan.yaml", "municipality: {name: 町}\ntitle: 書きかけの計画\nkind: k\ndraft: true\nchapters: [c.yaml]\n"},
+      {"plans/b/c.yaml", "title: 章\n"},
+  });
+  Diagnostics diags;
+  OutputTree published = BuildTree(site.dir(), diags);
+  CHECK(published.count("a/c1.html") == 1);
+  CHECK(published.count("a/c2.html") == 0);
+  CHECK(published.count("b/index.html") == 0);
+  CHECK_FALSE(Contains(published.at("index.html"), "書きかけ"));
+  CHECK_FALSE(Contains(published.at("a/index.html"), "書きかけ"));
+  CHECK_FALSE(Contains(published.at("a/full.html"), "書きかけ"));
+  CHECK(Contains(published.at("a/c1.html"), "c3.html\" rel=\"next\""));
+  CHECK_FALSE(Contains(published.at("a/c1.html"), "draft-notice"));
+
+  BuildOptions options;
+  options.source = site.dir();
+  options.drafts = true;
+  OutputTree preview;
+  keikaku::load::SourceTexts sources;
+  keikaku::render::Stats stats;
+  REQUIRE(RenderToTree(options, preview, stats, sources, diags));
+  CHECK(Contains(preview.at("a/c2.html"), "<p class=\"draft-notice\">この章は下書きです。"));
+  CHECK(Contains(preview.at("b/c.html"), "<p class=\"draft-notice\">この計画は下書きです。"));
+  CHECK(Contains(preview.at("b/index.html"), "<p class=\"draft-notice\">この計画は下書きです。"));
+  CHECK_FALSE(Contains(preview.at("a/c1.html"), "draft-notice"));
+  // Section anchors do not move when drafts are left out.
+  CHECK(Contains(published.at("a/c3.html"), "id=\"sec-3-1\""));
+  CHECK(Contains(preview.at("a/c3.html"), "id=\"sec-3-1\""));
+
+  // A mistake in a draft still stops the build.
+  std::ofstream(site.dir() / "plans/b/c.yaml") << "title: 章\ntitel: x\n";
+  Diagnostics failed = FailedBuild(site.dir());
+  REQUIRE(failed.error_count() == 1);
+  CHECK(failed.items()[0].pos.file == (site.dir() / "plans/b/c.yaml").generic_string());
+}

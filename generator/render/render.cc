@@ -201,11 +201,17 @@ class SiteRenderer {
     ++stats_.pages;
   }
 
+  // The notice on pages that only keikaku serve shows.
+  static void SetDraft(Page& page, const std::string& text) {
+    page.layout->AddSectionDictionary("DRAFT")->SetValue("TEXT", text);
+  }
+
   void SetPlanChrome(Page& page, const model::Plan& plan, const std::vector<Link>& crumbs) {
     TemplateDictionary& d = *page.layout;
     std::string root = RootPrefix(page.path);
     std::string overview = RelativeUrl(page.path, PlanPaths(plan).Overview());
     d.SetTemplateGlobalValue("PLAN_ROOT", overview.substr(0, overview.size() - std::string("index.html").size()));
+    if (plan.draft) SetDraft(page, "この計画は下書きです。keikaku build では書き出されません。");
     TemplateDictionary* p = d.AddSectionDictionary("PLAN");
     p->SetValue("MUNICIPALITY", plan.municipality.name);
     p->SetValue("TITLE", plan.title);
@@ -368,6 +374,7 @@ class SiteRenderer {
     const model::Chapter& c = plan.chapters[i];
     Page page = StartPage(PlanPaths(plan).Chapter(c), "chapter.tpl", ChapterLabel(c) + suffix, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", ChapterLabel(c)}});
+    if (c.draft && !plan.draft) SetDraft(page, "この章は下書きです。keikaku build では書き出されません。");
     page.text = ChapterStyle(c);
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
     ctx.SetFurigana(page.text);

@@ -238,6 +238,7 @@ Schema Build(Builder& b) {
       Opt("content", blocks, "最初の節の前の本文"),
       Opt("sections", b.ListOf(section, "sections"), "節"),
       Opt("furigana", page_furigana, "この章のふりがな"),
+      Opt("draft", boolean, "下書きなら true。keikaku serve では表示し、keikaku build では書き出さない"),
   };
 
   // Plan.
@@ -283,6 +284,7 @@ Schema Build(Builder& b) {
       Opt("glossary", str, "用語集のファイル"),
       Opt("auto_link_terms", auto_link, "本文の用語を [[ ]] なしでも用語集にリンクする"),
       Opt("furigana", page_furigana, "この計画のふりがな"),
+      Opt("draft", boolean, "下書きなら true。keikaku serve では表示し、keikaku build では書き出さない"),
   };
 
   Type* entry = b.Make("glossary-entry", Kind::kRecord, "用語");

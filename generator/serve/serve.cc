@@ -1,0 +1,241 @@
+#include "serve/serve.h"
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <ctime>
+#include <thread>
+
+#include "serve/preview_page.h"
+#include "serve/server.h"
+#include "theme/theme.h"
+
+extern char** environ;
+
+namespace keikaku::serve {
+
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+
+void OnStopSignal(int) { g_stop = 1; }
+
+// One build of the site into memory.
+struct Attempt {
+  bool ok = false;
+  std::shared_ptr<const output::OutputTree> site;
+  std::string base_path = "/";
+  diag::Diagnostics diags;
+  load::SourceTexts sources;
+  render::Stats stats;
+  double seconds = 0;
+};
+
+Attempt BuildOnce(const pipeline::BuildOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  Attempt a;
+  auto tree = std::make_shared<output::OutputTree>();
+  a.ok = pipeline::RenderToTree(options, *tree, a.stats, a.sources, a.diags, &a.base_path);
+  if (a.ok) a.site = std::move(tree);
+  a.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return a;
+}
+
+// The site paths added, changed or removed between two builds.
+std::vector<std::string> Changed(const output::OutputTree* before, const output::OutputTree& after) {
+  std::vector<std::string> changed;
+  for (const auto& [path, bytes] : after) {
+    auto it = before ? before->find(path) : after.end();
+    if (!before || it == before->end() || it->second != bytes) changed.push_back(path);
+  }
+  if (before) {
+    for (const auto& [path, bytes] : *before) {
+      if (!after.count(path)) changed.push_back(path);
+    }
+  }
+  return changed;
+}
+
+std::string Clock() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%H:%M:%S", &local);
+  return std::string("[") + buffer + "] ";
+}
+
+std::string Seconds(double s) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.2f", s);
+  return buffer;
+}
+
+// Prints a build's findings (with the lines around them) and one line of what happened;
+// `changed` is null for the first build.
+void Report(const Attempt& a, const std::vector<std::string>* changed, std::ostream& out, std::ostream& err) {
+  err << a.diags.Format(a.sources, 2);
+  if (!a.ok) {
+    out << Clock() << "エラーが " << a.diags.error_count()
+        << " 件あります。ファイルを直して保存してください（ブラウザには前のページとエラーを表示しています）。\n";
+  } else if (!changed) {
+    out << Clock() << a.stats.pages << " ページを作りました（" << Seconds(a.seconds) << " 秒）。\n";
+  } else if (changed->empty()) {
+    out << Clock() << "作り直しました。変わったファイルはありません（" << Seconds(a.seconds) << " 秒）。\n";
+  } else {
+    out << Clock() << "作り直しました。" << changed->size() << " 個のファイルが変わりました（" << Seconds(a.seconds) << " 秒）";
+    if (changed->size() <= 3) {
+      out << ":";
+      for (const std::string& p : *changed) out << " " << p;
+    }
+    out << "\n";
+  }
+  out << std::flush;
+}
+
+// The address to open: a server on every address is reached, here, through the loopback.
+std::string PreviewUrl(const std::string& bind, int port, const std::string& base_path) {
+  std::string host = bind == "0.0.0.0" ? "127.0.0.1" : bind == "::" ? "[::1]" : bind;
+  if (host.find(':') != std::string::npos && host.front() != '[') host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(port) + base_path;
+}
+
+void InstallStopHandlers() {
+  g_stop = 0;
+  struct sigaction action {};
+  action.sa_handler = OnStopSignal;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+}
+
+// Opens `url` in the desktop's browser (xdg-open), without waiting for it.
+void OpenBrowser(const std::string& url, std::ostream& err) {
+  std::string program = "xdg-open";
+  char* argv[] = {program.data(), const_cast<char*>(url.c_str()), nullptr};
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) {
+    err << "ブラウザを開けませんでした（xdg-open がありません）。" << url << " をブラウザで開いてください。\n";
+    return;
+  }
+  std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();
+}
+
+// Blocks SIGINT and SIGTERM in threads started while it lives, so they reach the main
+// thread, whose handler asks the watch loop to stop.
+class SignalsToMainThread {
+ public:
+  SignalsToMainThread() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, &previous_);
+  }
+  ~SignalsToMainThread() { pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+
+ private:
+  sigset_t previous_;
+};
+
+}  // namespace
+
+int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  pipeline::BuildOptions build = options.build;
+  build.drafts = true;
+  if (build.theme && !std::filesystem::is_directory(*build.theme)) {
+    err << "keikaku: テーマのフォルダ " << build.theme->generic_string()
+        << " がありません。--theme には templates/ や assets/ を置いたフォルダを指定してください。\n";
+    return 1;
+  }
+  if (!std::filesystem::is_directory(build.source)) {
+    err << "keikaku: コンテンツのフォルダ " << build.source.generic_string()
+        << " がありません。--source で site.yaml のあるフォルダを指定してください。\n";
+    return 1;
+  }
+
+  theme::Theme theme(build.theme);
+  PreviewAssets assets{theme.Read("assets/preview/live-reload.js").value_or(""),
+                       theme.Read("assets/preview/preview.css").value_or("")};
+
+  // Watching starts before the first build, so no save made during it is missed.
+  std::vector<std::filesystem::path> roots{build.source};
+  if (build.theme) roots.push_back(*build.theme);
+  std::unique_ptr<Watcher> watcher = MakeWatcher(roots, options.watch);
+  if (!watcher) watcher = MakeWatcher(roots, WatchMode::kPolling);
+
+  out << "サイトを作っています（下書きも含めます）…\n" << std::flush;
+  Attempt first = BuildOnce(build);
+  PreviewServer server(std::move(assets));
+  int port = options.port.value_or(kDefaultPort);
+  int bound = server.Bind(options.host, port, options.port ? 1 : kPortTries);
+  if (bound == 0) {
+    if (options.port) {
+      err << "keikaku: " << options.host << " のポート " << port
+          << " を使えません（ほかのプログラムが使っているか、アドレスが違います）。\n"
+          << "別の番号を --port で指定するか、--port を外して空いている番号を自動で選ばせてください。\n";
+    } else {
+      err << "keikaku: ポート " << port << "〜" << port + kPortTries - 1
+          << " はすべて使われています。--port で別の番号を指定してください。\n";
+    }
+    return 1;
+  }
+
+  Report(first, nullptr, out, err);
+
+  std::shared_ptr<const output::OutputTree> shown = first.site;
+  std::string shown_base = first.base_path;
+  bool failing = !first.ok;
+  server.Publish({shown, failing ? ErrorOverlay(first.diags, first.sources) : "", shown_base}, {});
+
+  InstallStopHandlers();
+  {
+    SignalsToMainThread signals;
+    server.Start();
+  }
+
+  std::string url = PreviewUrl(options.host, bound, first.base_path);
+  out << "プレビュー: " << url << "\n";
+  if (!options.port && bound != port) {
+    out << "（ポート " << port << " は使われていたため、" << bound << " にしました）\n";
+  }
+  if (options.host != "127.0.0.1" && options.host != "localhost" && options.host != "::1") {
+    out << "注意: " << options.host << " で待ち受けています。同じネットワークの人にも下書きが見えます。\n";
+  }
+  out << (std::string(watcher->kind()) == "polling"
+              ? "ファイルの変更を 0.5 秒ごとに確かめています（ポーリング）。"
+              : "ファイルの変更を見張っています。")
+      << "Ctrl+C で終わります。\n" << std::flush;
+  if (options.open) OpenBrowser(url, err);
+
+  while (!g_stop) {
+    Changes changes = WaitForChanges(*watcher, [] { return g_stop != 0; });
+    if (changes.empty()) continue;
+    Attempt a = BuildOnce(build);
+    if (a.ok) {
+      std::vector<std::string> changed = Changed(shown.get(), *a.site);
+      Report(a, &changed, out, err);
+      if (!changed.empty() || failing) {
+        shown = a.site;
+        shown_base = a.base_path;
+        failing = false;
+        server.Publish({shown, "", shown_base}, changed);
+      }
+    } else {
+      Report(a, nullptr, out, err);
+      failing = true;
+      server.Publish({shown, ErrorOverlay(a.diags, a.sources), shown_base}, {});
+    }
+  }
+  out << "\n終了しています…\n" << std::flush;
+  server.Stop();
+  out << "プレビューを終わりました。\n" << std::flush;
+  return 0;
+}
+
+}  // namespace keikaku::serve
