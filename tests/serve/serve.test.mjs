@@ -251,7 +251,7 @@ test('drafts are shown by serve and left out by build', async () => {
   assert(!readFileSync(join(out, 'sample/index.html'), 'utf8').includes('検討中の章'), 'build lists the draft');
 });
 
-test('a template in the theme folder, created while serving, is used at once', async () => {
+test('a template and a stylesheet in the theme folder, created while serving, are used at once', async () => {
   const theme = join(tempDir(), 'theme');
   mkdirSync(theme);
   const { serve } = await serveBasic(['--theme', theme]);
@@ -260,8 +260,18 @@ test('a template in the theme folder, created while serving, is used at once', a
     mkdirSync(join(theme, 'templates'));
     const layout = readFileSync(join(repoRoot, 'templates/layout.tpl'), 'utf8');
     writeFileSync(join(theme, 'templates/layout.tpl'), layout.replace('</footer>', '<p>町のテーマです</p></footer>'));
-    await until(() => stream.events.length === 1, 'reload after the theme edit');
-    assert((await request(serve.port, '/plans/')).body.includes('町のテーマです'), 'theme template used');
+    await until(() => stream.events.length === 1, 'reload after the template edit');
+    const page = (await request(serve.port, '/plans/')).body;
+    assert(page.includes('町のテーマです'), 'theme template used');
+    // A design token changed in a partial: a new stylesheet (new content hash) on every page.
+    mkdirSync(join(theme, 'assets/scss'), { recursive: true });
+    const tokens = readFileSync(join(repoRoot, 'assets/scss/_tokens.scss'), 'utf8');
+    writeFileSync(join(theme, 'assets/scss/_tokens.scss'), tokens.replace(/^\$text: #[0-9a-f]+;/m, '$text: #123456;'));
+    await until(() => stream.events.length === 2, 'reload after the stylesheet edit');
+    const css = stream.events[1].data.changed.find((f) => /^assets\/style\.[0-9a-f]+\.css$/.test(f) && !page.includes(f));
+    assert(css, `a new stylesheet: ${stream.events[1].data.changed}`);
+    assert((await request(serve.port, `/plans/${css}`)).body.includes('#123456'), 'the new colour is served');
+    assert((await request(serve.port, '/plans/')).body.includes(css), 'pages link the new stylesheet');
     stream.close();
   } finally {
     await stopped(serve);
