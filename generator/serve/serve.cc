@@ -8,6 +8,7 @@
 #include <chrono>
 #include <csignal>
 #include <ctime>
+#include <set>
 #include <thread>
 
 #include "serve/preview_page.h"
@@ -75,27 +76,59 @@ std::string Seconds(double s) {
   return buffer;
 }
 
-// Prints a build's findings (with the lines around them) and one line of what happened;
-// `changed` is null for the first build.
-void Report(const Attempt& a, const std::vector<std::string>* changed, std::ostream& out, std::ostream& err) {
-  err << a.diags.Format(a.sources, 2);
-  if (!a.ok) {
-    out << Clock() << "エラーが " << a.diags.error_count()
-        << " 件あります。ファイルを直して保存してください（ブラウザには前のページとエラーを表示しています）。\n";
-  } else if (!changed) {
-    out << Clock() << a.stats.pages << " ページを作りました（" << Seconds(a.seconds) << " 秒）。\n";
-  } else if (changed->empty()) {
-    out << Clock() << "作り直しました。変わったファイルはありません（" << Seconds(a.seconds) << " 秒）。\n";
-  } else {
-    out << Clock() << "作り直しました。" << changed->size() << " 個のファイルが変わりました（" << Seconds(a.seconds) << " 秒）";
-    if (changed->size() <= 3) {
-      out << ":";
-      for (const std::string& p : *changed) out << " " << p;
+// What the terminal shows after each build: every error, and the warnings the previous
+// build did not have (the same warnings on every save would bury the news).
+class Reporter {
+ public:
+  Reporter(std::ostream& out, std::ostream& err) : out_(out), err_(err) {}
+
+  /// `changed` is null for the first build; `was_failing` says the previous build failed.
+  void Report(const Attempt& a, const std::vector<std::string>* changed, bool was_failing) {
+    std::set<std::string> warnings;
+    for (const diag::Diagnostic& d : a.diags.Sorted()) {
+      auto source = a.sources.find(d.pos.file);
+      std::string text = diag::FormatDiagnostic(d, source == a.sources.end() ? "" : source->second, 2);
+      if (d.severity == diag::Severity::kError) {
+        err_ << text;
+      } else {
+        std::string key = text.substr(0, text.find('\n'));  // position and message
+        if (warnings.insert(key).second && !warnings_.count(key)) err_ << text;
+      }
     }
-    out << "\n";
+    if (a.ok) warnings_ = std::move(warnings);
+    out_ << Clock();
+    if (!a.ok) {
+      out_ << "エラーが " << a.diags.error_count()
+           << " 件あります。ファイルを直して保存してください（ブラウザには前のページとエラーを表示しています）。";
+    } else if (!changed) {
+      out_ << a.stats.pages << " ページを作りました（" << Seconds(a.seconds) << " 秒";
+    } else {
+      out_ << (was_failing ? "エラーが直りました。" : "作り直しました。");
+      if (changed->empty()) {
+        out_ << "変わったファイルはありません（" << Seconds(a.seconds) << " 秒";
+      } else {
+        out_ << changed->size() << " 個のファイルが変わりました";
+        if (changed->size() <= 3) {
+          for (std::size_t i = 0; i < changed->size(); ++i) out_ << (i ? "、" : "（") << (*changed)[i];
+          out_ << "、";
+        } else {
+          out_ << "（";
+        }
+        out_ << Seconds(a.seconds) << " 秒";
+      }
+    }
+    if (a.ok) {
+      if (a.diags.warning_count() > 0) out_ << "、警告 " << a.diags.warning_count() << " 件";
+      out_ << "）。";
+    }
+    out_ << "\n" << std::flush;
   }
-  out << std::flush;
-}
+
+ private:
+  std::ostream& out_;
+  std::ostream& err_;
+  std::set<std::string> warnings_;  ///< Those of the last good build.
+};
 
 // The address to open: a server on every address is reached, here, through the loopback.
 std::string PreviewUrl(const std::string& bind, int port, const std::string& base_path) {
@@ -186,7 +219,8 @@ int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     return 1;
   }
 
-  Report(first, nullptr, out, err);
+  Reporter reporter(out, err);
+  reporter.Report(first, nullptr, false);
 
   std::shared_ptr<const output::OutputTree> shown = first.site;
   std::string shown_base = first.base_path;
@@ -219,7 +253,7 @@ int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     Attempt a = BuildOnce(build);
     if (a.ok) {
       std::vector<std::string> changed = Changed(shown.get(), *a.site);
-      Report(a, &changed, out, err);
+      reporter.Report(a, &changed, failing);
       if (!changed.empty() || failing) {
         shown = a.site;
         shown_base = a.base_path;
@@ -227,7 +261,7 @@ int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         server.Publish({shown, "", shown_base}, changed);
       }
     } else {
-      Report(a, nullptr, out, err);
+      reporter.Report(a, nullptr, failing);
       failing = true;
       server.Publish({shown, ErrorOverlay(a.diags, a.sources), shown_base}, {});
     }

@@ -53,8 +53,6 @@ class PreviewServer {
   /// that differ from the previous snapshot. Call from one thread only.
   void Publish(Snapshot snapshot, const std::vector<std::string>& changed);
 
-  int open_streams() const { return feed_.open_streams(); }
-
   /// Live-reload streams allowed at once; the thread pool keeps kPageThreads more for pages.
   static constexpr int kMaxStreams = 64;
   static constexpr int kPageThreads = 32;
