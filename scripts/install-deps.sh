@@ -9,7 +9,7 @@ build_pkgs=(cmake g++ make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libsass-dev
   libctemplate-dev libcpp-httplib-dev libcli11-dev libicu-dev catch2 zlib1g-dev
   libmecab-dev mecab-ipadic-utf8 kanjidic-xml)
-test_pkgs=(chromium nodejs npm)
+test_pkgs=(chromium nodejs npm default-jre-headless)
 
 pkgs=("${build_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
@@ -20,6 +20,8 @@ for p in "${pkgs[@]}"; do
   case $p in
     nodejs) command -v node >/dev/null && continue ;;
     npm) command -v npm >/dev/null && continue ;;
+    # The Nu Html Checker (vnu-jar from npm) runs on any Java 11+ already present.
+    default-jre-headless) command -v java >/dev/null && continue ;;
   esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done

@@ -227,7 +227,7 @@ test('axe-core finds no violation on ruby pages with the switch on and off', asy
   await context.close();
 });
 
-await run().finally(async () => {
+await run(async () => {
   await browser.close();
   server.close();
 });

@@ -190,4 +190,4 @@ test('axe-core finds no violation on any page with a pop-up open', async () => {
   await context.close();
 });
 
-await run().finally(async () => { await browser.close(); server.close(); });
+await run(async () => { await browser.close(); server.close(); });

@@ -97,11 +97,21 @@ export async function openPage(browser, allowedOrigin, contextOptions = {}) {
   return { context, page, problems };
 }
 
-/** Runs axe-core in the page; returns violations of the WCAG 2.0/2.1/2.2 A and AA rules. */
-export async function axe(page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+/** The WCAG 2.0/2.1/2.2 A and AA rule tags of axe-core. */
+export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core in the page; returns violations as lines. By default the WCAG A/AA rules on
+ * the whole page; `runOnly` (tags or rule ids) and `include` (selectors) narrow it.
+ */
+export async function axe(page, { runOnly = { type: 'tag', values: WCAG_AA }, include } = {}) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) {
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  }
+  const result = await page.evaluate(([options, selectors]) => {
+    const context = selectors ? { include: selectors.map((s) => [s]) } : document;
+    return window.axe.run(context, { runOnly: options });
+  }, [runOnly, include ?? null]);
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
@@ -113,7 +123,8 @@ export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-export async function run() {
+/** Runs the tests in order, then `after` (e.g. a summary or cleanup), and exits. */
+export async function run(after) {
   let passed = 0;
   let failed = 0;
   for (const { name, fn } of tests) {
@@ -128,5 +139,6 @@ export async function run() {
     }
   }
   console.log(`${passed} passed, ${failed} failed`);
+  if (after) await after();
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }

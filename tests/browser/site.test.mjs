@@ -1,8 +1,9 @@
-// The first browser test: the built bundled site opens, navigates and reads in Chromium.
+// The built bundled site opens, navigates and reads in Chromium (every-page checks of
+// accessibility, reflow and weight are in pages.test.mjs).
 import { pathToFileURL } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, axe, buildSite, launch, listFiles, openPage, repoRoot, run, serve, test } from './harness.mjs';
+import { assert, buildSite, launch, listFiles, openPage, repoRoot, run, serve, test } from './harness.mjs';
 
 const site = buildSite('content');
 const pages = listFiles(site).filter((p) => p.endsWith('.html') && p !== '404.html');
@@ -57,16 +58,6 @@ test('every page loads, has one h1 and a stylesheet, and makes no request outsid
   await context.close();
 });
 
-test('no page scrolls sideways on a 320 px wide screen', async () => {
-  const { page, context } = await openPage(browser, server.origin, { viewport: { width: 320, height: 640 } });
-  for (const p of pages) {
-    await page.goto(`${server.url}${p}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert(overflow <= 0, `${p}: ${overflow}px of horizontal scrolling`);
-  }
-  await context.close();
-});
-
 test('the site works opened from the file system, links naming index.html', async () => {
   const { page, context } = await openPage(browser, 'file:');
   await page.goto(pathToFileURL(join(site, 'index.html')).href);
@@ -74,17 +65,6 @@ test('the site works opened from the file system, links naming index.html', asyn
   await page.waitForLoadState();
   assert(page.url().startsWith('file:') && page.url().endsWith('/index.html'), page.url());
   assert((await page.locator('nav.toc').count()) === 1, 'overview did not open from disk');
-  await context.close();
-});
-
-test('with JavaScript off every page keeps its content and navigation', async () => {
-  const { page, context } = await openPage(browser, server.origin, { javaScriptEnabled: false });
-  for (const p of pages) {
-    await page.goto(`${server.url}${p}`);
-    const text = await page.locator('main').innerText();
-    assert(text.trim().length > 20, `${p}: main is empty without JavaScript`);
-    assert((await page.locator('header a').count()) >= 1, `${p}: no navigation without JavaScript`);
-  }
   await context.close();
 });
 
@@ -104,17 +84,4 @@ test('under a sub-path the 404 page links and styles from the base path', async 
   mounted.close();
 });
 
-test('axe-core finds no WCAG A/AA violation on any page', async () => {
-  const { page, context } = await openPage(browser, server.origin);
-  const failures = [];
-  for (const p of pages) {
-    await page.goto(`${server.url}${p}`);
-    const violations = await axe(page);
-    if (violations.length) failures.push(`${p}:\n${violations.join('\n')}`);
-  }
-  assert(failures.length === 0, failures.join('\n'));
-  assert(pages.length > 20, `only ${pages.length} pages checked`);
-  await context.close();
-});
-
-await run().finally(async () => { await browser.close(); server.close(); });
+await run(async () => { await browser.close(); server.close(); });
