@@ -5,7 +5,7 @@
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps test-deps build build-asan site serve test test-unit test-asan bench clean
+.PHONY: all deps test-deps build build-asan site serve test test-unit test-asan bench a11y-results clean
 
 all: build
 
@@ -41,6 +41,11 @@ bench: test-deps build
 	@bench/build.sh build/keikaku
 	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR)
 	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR) 11 --poll
+
+# Re-tests every page in Chromium and updates content/accessibility-results.json, the
+# figures of the ウェブアクセシビリティ方針 page (commit the file).
+a11y-results: test-deps build
+	@scripts/a11y-results.sh build/keikaku
 
 clean:
 	rm -rf build build-asan

@@ -16,11 +16,11 @@ cp -r "$root/content" "$scratch/no-auto"
 grep -rl --include='*.yaml' '^ *auto:' "$scratch/no-auto" | xargs -r sed -i 's/^\( *auto:\).*/\1 "off"/'
 
 measure() {
-  local name=$1 source=$2 times=()
+  local name=$1 source=$2 times=() extra=("${@:3}")
   for ((i = 0; i < runs; i++)); do
     local start end
     start=$(date +%s%N)
-    "$keikaku" build --source "$source" --output "$scratch/out-$name" >/dev/null 2>&1
+    "$keikaku" build --source "$source" --output "$scratch/out-$name" "${extra[@]}" >/dev/null 2>&1
     end=$(date +%s%N)
     times+=($(((end - start) / 1000)))
   done
@@ -32,4 +32,5 @@ measure() {
 echo "keikaku build of content/ ($(nproc) cores):"
 measure "as shipped (auto furigana)" "$scratch/shipped"
 measure "no automatic furigana" "$scratch/no-auto"
+runs=5 measure "with --precompress (gz, br)" "$scratch/shipped" --precompress
 "$keikaku" build --source "$scratch/shipped" --output "$scratch/out-summary" | sed 's/^/  /'

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 build_pkgs=(cmake g++ make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libsass-dev
-  libctemplate-dev libcpp-httplib-dev libcli11-dev libicu-dev catch2 zlib1g-dev
+  libctemplate-dev libcpp-httplib-dev libcli11-dev libicu-dev catch2 zlib1g-dev libbrotli-dev
   libmecab-dev mecab-ipadic-utf8 kanjidic-xml)
 test_pkgs=(chromium nodejs npm default-jre-headless)
 

@@ -45,7 +45,8 @@
 {{/EMAIL}}{{#URL}}<p>ウェブサイト：<a href="{{TEXT}}">{{TEXT}}</a></p>
 {{/URL}}</address>
 </section>
-{{/CONTACT}}<p class="generator">{{SITE_TITLE:x-text}}（keikaku で作成）</p>
+{{/CONTACT}}<p><a href="{{ROOT}}accessibility.html">ウェブアクセシビリティ方針</a></p>
+<p class="generator">{{SITE_TITLE:x-text}}（keikaku で作成）</p>
 </div>
 </footer>
 </body>

@@ -41,6 +41,8 @@ int main(int argc, char** argv) {
       ->default_str("content");
   build->add_option("--output", build_options.output, "書き出し先のフォルダ")->default_str("site");
   build->add_option("--theme", theme, "既定のテーマを上書きするフォルダ（templates/ や assets/ を置く）");
+  build->add_flag("--precompress", build_options.precompress,
+                  "HTML・CSS・JavaScript などの横に、圧縮済みの .gz と .br も書く（設定したウェブサーバーがそのまま送る。docs/deploy.md）");
 
   keikaku::serve::ServeOptions serve_options;
   std::string serve_theme;

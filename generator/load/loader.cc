@@ -400,6 +400,26 @@ std::optional<std::vector<model::GlossaryEntry>> LoadGlossary(const fs::path& di
   return entries;
 }
 
+// Loads the accessibility test results file `name` of the content folder.
+std::optional<model::AccessibilityResults> LoadA11yResults(const fs::path& dir, const std::string& name,
+                                                          const SourcePos& pos, SourceTexts& sources,
+                                                          diag::Diagnostics& diags) {
+  fs::path path = dir / name;
+  std::string* text = nullptr;
+  auto node = LoadNamedFile(path, name, pos, "アクセシビリティ試験の結果のファイル", "コンテンツのフォルダ（site.yaml と同じ場所）",
+                            *schema::ContentSchema().a11y_results, sources, diags, &text);
+  if (!node) return std::nullopt;
+  Reader r(DisplayName(path), *text);
+  model::AccessibilityResults results;
+  results.date = *r.OptDate(*node, "date");
+  results.pages = r.Strings(*node, "pages");
+  for (const YAML::Node& t : (*node)["tools"]) results.tools.emplace_back(r.Str(t, "name"), r.Str(t, "version"));
+  for (const YAML::Node& c : (*node)["checks"]) {
+    results.checks.push_back({r.Str(c, "name"), r.Int(c, "pages", 0), r.Int(c, "failures", 0)});
+  }
+  return results;
+}
+
 // Loads the readings file `name` of the content folder, checked: readings in hiragana, each
 // name once.
 std::optional<std::vector<model::NameReading>> LoadReadings(const fs::path& dir, const std::string& name,
@@ -697,6 +717,14 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
         if (auto names = LoadReadings(source_dir, file.Scalar(), r.Pos(file), sources, diags)) {
           site.readings = std::move(*names);
         }
+      }
+    }
+    if (YAML::Node a = (*node)["accessibility"]) {
+      if (a["target"]) site.accessibility.target = r.Str(a, "target");
+      site.accessibility.exceptions = r.Str(a, "exceptions");
+      site.accessibility.contact = r.Str(a, "contact");
+      if (YAML::Node file = a["results"]) {
+        site.accessibility.results = LoadA11yResults(source_dir, file.Scalar(), r.Pos(file), sources, diags);
       }
     }
   }

@@ -253,6 +253,25 @@ void ForEachBlock(const Plan& plan, Fn&& fn) {
   }
 }
 
+/// What the accessibility test suite found (tests/browser/pages.test.mjs writes it).
+struct AccessibilityResults {
+  struct Check {
+    std::string name;
+    int pages = 0, failures = 0;
+  };
+  text::Date date;
+  std::vector<std::string> pages;
+  std::vector<std::pair<std::string, std::string>> tools;  ///< Name, version.
+  std::vector<Check> checks;
+};
+
+/// The ウェブアクセシビリティ方針 page.
+struct Accessibility {
+  std::string target = "JIS X 8341-3:2016 の適合レベル AA に準拠";
+  std::string exceptions, contact;
+  std::optional<AccessibilityResults> results;
+};
+
 struct Site {
   std::string title, description, base_path, base_url;
   /// The shared glossary (site.yaml's glossary); each plan holds copies of the entries it
@@ -264,6 +283,7 @@ struct Site {
   AutoFurigana auto_furigana;
   /// The readings file: names read out wherever they appear.
   std::vector<NameReading> readings;
+  Accessibility accessibility;
 };
 
 }  // namespace keikaku::model

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "io/file.h"
+#include "output/precompress.h"
 #include "render/render.h"
 #include "theme/theme.h"
 
@@ -79,8 +80,9 @@ int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     diags.Error({options.theme->generic_string(), 0, 0}, "theme.missing", "テーマのフォルダがありません。",
                 "--theme には templates/ や assets/ を置いたフォルダを指定してください。");
   }
-  bool ok = !diags.has_errors() && RenderToTree(options, tree, stats, sources, diags) &&
-            output::Publish(tree, options.output, diags);
+  bool ok = !diags.has_errors() && RenderToTree(options, tree, stats, sources, diags);
+  std::size_t compressed = ok && options.precompress ? output::Precompress(tree) : 0;
+  ok = ok && output::Publish(tree, options.output, diags);
   err << diags.Format(sources);
   if (!ok) {
     err << "エラーが " << diags.error_count() << " 件あります。サイトは書き出していません（"
@@ -94,6 +96,7 @@ int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
       << " に書き出しました（" << elapsed << " 秒";
   if (diags.warning_count() > 0) out << "、警告 " << diags.warning_count() << " 件";
   out << "）。\n";
+  if (options.precompress) out << "圧縮済みのファイル（.gz と .br）を " << compressed << " 個書きました。\n";
   if (stats.auto_words > 0) {
     out << "自動ふりがな: 漢字の語 " << stats.auto_words << " 語のうち " << stats.auto_ruby << " か所に読みを付けました（辞書にない語 "
         << stats.unread << " 語）。名前の読み: " << stats.names << " か所。\n";

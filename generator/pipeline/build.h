@@ -18,6 +18,7 @@ struct BuildOptions {
   std::filesystem::path output = "site";
   std::optional<std::filesystem::path> theme;
   bool drafts = false;  ///< Include plans and chapters marked `draft: true` (keikaku serve).
+  bool precompress = false;  ///< Also write .gz and .br beside every text file.
 };
 
 /// Loads and renders the site into memory. Returns false on content errors. `base_path`,

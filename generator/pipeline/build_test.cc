@@ -514,3 +514,40 @@ TEST_CASE("drafts: checked always, published only in the preview", "[build][draf
   REQUIRE(failed.error_count() == 1);
   CHECK(failed.items()[0].pos.file == (site.dir() / "plans/b/c.yaml").generic_string());
 }
+
+TEST_CASE("the accessibility statement shows the target, and the test results when the site has them", "[build][a11y]") {
+  TempSite site("a11y", {
+      {"site.yaml", "title: 見本町\naccessibility:\n  target: JIS X 8341-3:2016 の適合レベル AA に準拠\n"
+                    "  results: results.json\n  contact: 見本町総務課（電話 000-0000）\n"},
+      {"results.json", "{\"date\": \"2026-11-20\", \"pages\": [\"index.html\", \"old/page.html\"],\n"
+                       " \"tools\": [{\"name\": \"axe-core\", \"version\": \"4.14.1\"}],\n"
+                       " \"checks\": [{\"name\": \"<自動検査>\", \"pages\": 2, \"failures\": 0},\n"
+                       "            {\"name\": \"重さ\", \"pages\": 2, \"failures\": 3}]}\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\n"},
+  });
+  Diagnostics diags;
+  OutputTree tree = BuildTree(site.dir(), diags);
+  const std::string& page = tree.at("accessibility.html");
+  CHECK(Contains(page, "<p>JIS X 8341-3:2016 の適合レベル AA に準拠することを目標とします。</p>"));
+  CHECK(Contains(page, "<time datetime=\"2026-11-20\">令和8年11月20日（2026年11月20日）</time>"));
+  CHECK(Contains(page, "このサイトの 2 ページを自動試験しました"));
+  CHECK(Contains(page, "<li>axe-core 4.14.1</li>"));
+  CHECK(Contains(page, "<th scope=\"row\">&lt;自動検査&gt;</th><td>2</td><td>問題なし</td>"));
+  CHECK(Contains(page, "<th scope=\"row\">重さ</th><td>2</td><td>問題 3 件</td>"));
+  CHECK(Contains(page, "<li><a href=\"index.html\">index.html</a></li>"));
+  CHECK(Contains(page, "<li>old/page.html（現在はありません）</li>"));
+  CHECK(Contains(page, "見本町総務課（電話 000-0000）"));
+  // Every page links the statement from its footer.
+  CHECK(Contains(tree.at("x/c.html"), "<a href=\"../accessibility.html\">ウェブアクセシビリティ方針</a>"));
+
+  // Without results the page says so; a broken results file is a content error.
+  std::ofstream(site.dir() / "site.yaml") << "title: 見本町\n";
+  Diagnostics plain;
+  CHECK(Contains(BuildTree(site.dir(), plain).at("accessibility.html"), "試験の結果は、まだ公開していません。"));
+  std::ofstream(site.dir() / "site.yaml") << "title: 見本町\naccessibility: {results: results.json}\n";
+  std::ofstream(site.dir() / "results.json") << "{\"date\": \"いつか\", \"pages\": [], \"tools\": [], \"checks\": []}\n";
+  Diagnostics failed = FailedBuild(site.dir());
+  REQUIRE(failed.error_count() == 1);
+  CHECK(failed.items()[0].rule == "schema.date");
+}

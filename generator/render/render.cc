@@ -149,6 +149,7 @@ class SiteRenderer {
     RenderIndex();
     Render404();
     for (const model::Plan& plan : site_.plans) RenderPlan(plan);
+    RenderAccessibility();
     CountAnnotator();
     for (const model::GlossaryEntry& e : site_.glossary) {
       if (used_shared_.count(e.term) == 0) {
@@ -206,18 +207,11 @@ class SiteRenderer {
     page.layout->AddSectionDictionary("DRAFT")->SetValue("TEXT", text);
   }
 
-  void SetPlanChrome(Page& page, const model::Plan& plan, const std::vector<Link>& crumbs) {
-    TemplateDictionary& d = *page.layout;
-    std::string root = RootPrefix(page.path);
-    std::string overview = RelativeUrl(page.path, PlanPaths(plan).Overview());
-    d.SetTemplateGlobalValue("PLAN_ROOT", overview.substr(0, overview.size() - std::string("index.html").size()));
-    if (plan.draft) SetDraft(page, "この計画は下書きです。keikaku build では書き出されません。");
-    TemplateDictionary* p = d.AddSectionDictionary("PLAN");
-    p->SetValue("MUNICIPALITY", plan.municipality.name);
-    p->SetValue("TITLE", plan.title);
-    TemplateDictionary* bc = d.AddSectionDictionary("BREADCRUMBS");
+  // トップ › … › the page itself (the last of `crumbs`, not linked).
+  void SetBreadcrumbs(Page& page, const std::vector<Link>& crumbs) {
+    TemplateDictionary* bc = page.layout->AddSectionDictionary("BREADCRUMBS");
     TemplateDictionary* home = bc->AddSectionDictionary("CRUMB")->AddSectionDictionary("LINK");
-    home->SetValue("HREF", root + "index.html");
+    home->SetValue("HREF", RootPrefix(page.path) + "index.html");
     home->SetValue("LABEL", "トップ");
     for (std::size_t i = 0; i < crumbs.size(); ++i) {
       TemplateDictionary* c = bc->AddSectionDictionary("CRUMB");
@@ -226,6 +220,17 @@ class SiteRenderer {
       cd->SetValue("LABEL", crumbs[i].label);
       cd->SetValue("HREF", crumbs[i].href);
     }
+  }
+
+  void SetPlanChrome(Page& page, const model::Plan& plan, const std::vector<Link>& crumbs) {
+    TemplateDictionary& d = *page.layout;
+    std::string overview = RelativeUrl(page.path, PlanPaths(plan).Overview());
+    d.SetTemplateGlobalValue("PLAN_ROOT", overview.substr(0, overview.size() - std::string("index.html").size()));
+    if (plan.draft) SetDraft(page, "この計画は下書きです。keikaku build では書き出されません。");
+    TemplateDictionary* p = d.AddSectionDictionary("PLAN");
+    p->SetValue("MUNICIPALITY", plan.municipality.name);
+    p->SetValue("TITLE", plan.title);
+    SetBreadcrumbs(page, crumbs);
     TemplateDictionary* contact = d.AddSectionDictionary("CONTACT");
     if (plan.colophon) {
       const model::Colophon& c = *plan.colophon;
@@ -281,6 +286,46 @@ class SiteRenderer {
   void Render404() {
     // Servers show 404.html at any depth, so its links start from the site's base path.
     Page page = StartPage("404.html", "404.tpl", "ページが見つかりません | " + site_.title, site_.base_path);
+    Finish(page);
+  }
+
+  // The ウェブアクセシビリティ方針 page; rendered last, so it links the tested pages that exist.
+  void RenderAccessibility() {
+    const model::Accessibility& a = site_.accessibility;
+    Page page = StartPage("accessibility.html", "accessibility.tpl", "ウェブアクセシビリティ方針 | " + site_.title, "");
+    SetBreadcrumbs(page, {{"", "ウェブアクセシビリティ方針"}});
+    TemplateDictionary* d = page.body;
+    d->SetValue("TARGET", a.target);
+    SetOptional(d, "EXCEPTIONS", a.exceptions);
+    SetOptional(d, "CONTACT", a.contact);
+    if (!a.results) {
+      d->ShowSection("NO_RESULTS");
+      Finish(page);
+      return;
+    }
+    const model::AccessibilityResults& r = *a.results;
+    TemplateDictionary* rd = d->AddSectionDictionary("RESULTS");
+    rd->SetValue("DATE", text::FormatDateBoth(r.date));
+    rd->SetValue("ISO", text::FormatIso(r.date));
+    rd->SetIntValue("PAGE_COUNT", static_cast<long>(r.pages.size()));
+    for (const auto& [name, version] : r.tools) {
+      TemplateDictionary* t = rd->AddSectionDictionary("TOOL");
+      t->SetValue("NAME", name);
+      t->SetValue("VERSION", version);
+    }
+    for (const model::AccessibilityResults::Check& c : r.checks) {
+      TemplateDictionary* cd = rd->AddSectionDictionary("CHECK");
+      cd->SetValue("NAME", c.name);
+      cd->SetIntValue("PAGES", c.pages);
+      cd->SetValue("RESULT", c.failures == 0 ? "問題なし" : "問題 " + std::to_string(c.failures) + " 件");
+    }
+    for (const std::string& path : r.pages) {
+      TemplateDictionary* pd = rd->AddSectionDictionary("PAGE");
+      bool exists = out_.count(path) > 0 || path == "accessibility.html";
+      TemplateDictionary* link = pd->AddSectionDictionary(exists ? "LINK" : "GONE");
+      link->SetValue("PATH", path);
+      if (exists) link->SetValue("HREF", path);
+    }
     Finish(page);
   }
 

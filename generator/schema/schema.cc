@@ -88,6 +88,15 @@ Schema Build(Builder& b) {
   Type* page_furigana = b.Make("page-furigana", Kind::kRecord, "ふりがなの設定");
   page_furigana->fields = {Opt("auto", auto_furigana, "自動ふりがな（書かなければ上の設定のまま）")};
 
+  // Accessibility statement.
+  Type* accessibility = b.Make("accessibility", Kind::kRecord, "ウェブアクセシビリティ方針のページ");
+  accessibility->fields = {
+      Opt("target", str, "目標とする適合レベル（既定: JIS X 8341-3:2016 の適合レベル AA に準拠）"),
+      Opt("results", str, "試験結果のファイル（scripts/a11y-results.sh がブラウザで全ページを試験して書く）"),
+      Opt("exceptions", str, "対象外とするもの（例: 外部サイトの PDF）"),
+      Opt("contact", str, "お気付きの点の連絡先"),
+  };
+
   // Site.
   Type* site = b.Make("site", Kind::kRecord, "サイト全体の設定（content/site.yaml）");
   site->fields = {
@@ -98,6 +107,7 @@ Schema Build(Builder& b) {
       Opt("plans", strings, "計画を並べる順（フォルダ名）。書かなければフォルダ名の順"),
       Opt("glossary", str, "どの計画からも使える共通の用語集のファイル（計画の用語集に同じ用語があればそちらを使う）"),
       Opt("furigana", site_furigana, "ふりがな"),
+      Opt("accessibility", accessibility, "ウェブアクセシビリティ方針のページ"),
   };
 
   // Blocks.
@@ -305,7 +315,16 @@ Schema Build(Builder& b) {
   Type* readings = b.Make("readings", Kind::kRecord, "読みのファイル");
   readings->fields = {Req("names", b.ListOf(name_reading), "いつも読みを付ける名前。音声読み上げにも読みを伝える")};
 
-  return Schema{site, plan, chapter, glossary, readings};
+  Type* tool = b.Make("a11y-tool", Kind::kRecord, "試験に使った道具");
+  tool->fields = {Req("name", str, "名前"), Req("version", str, "版")};
+  Type* check = b.Make("a11y-check", Kind::kRecord, "試験の項目");
+  check->fields = {Req("name", str, "項目"), Req("pages", integer, "試験したページ数"),
+                   Req("failures", integer, "問題の数")};
+  Type* results = b.Make("a11y-results", Kind::kRecord, "アクセシビリティ試験の結果のファイル");
+  results->fields = {Req("date", date, "試験日"), Req("pages", strings, "試験したページ"),
+                     Req("tools", b.ListOf(tool), "使った道具"), Req("checks", b.ListOf(check), "試験の項目と結果")};
+
+  return Schema{site, plan, chapter, glossary, readings, results};
 }
 
 }  // namespace

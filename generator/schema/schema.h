@@ -50,6 +50,7 @@ struct Schema {
   const Type* chapter;   ///< a chapter file
   const Type* glossary;  ///< a glossary file
   const Type* readings;  ///< the site's readings file
+  const Type* a11y_results;  ///< the accessibility test results file
 };
 
 /// The content schema (built once, immutable, safe to share between threads).
