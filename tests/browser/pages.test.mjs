@@ -161,6 +161,22 @@ test('type reads well: 16 px or more, Japanese line height, a Japanese font stac
   record('typography', '本文の文字の大きさ（16 px 以上）と行の高さ', `${pages.length} pages, ${failures.length} failures`, failures);
 });
 
+test('printed, pages drop the navigation and show where external links go', async () => {
+  const failures = await everyPage({}, async (page) => {
+    await page.emulateMedia({ media: 'print' });
+    const problems = await page.evaluate(() => {
+      const shown = [...document.querySelectorAll('.site-header, .breadcrumbs, .pager, .skip-link, .furigana-switch')]
+        .filter((e) => e.checkVisibility());
+      const external = [...document.querySelectorAll('main a[href^="http"]')]
+        .filter((a) => !getComputedStyle(a, '::after').content.includes(a.getAttribute('href')));
+      return [...shown.map((e) => `${e.className} printed`), ...external.map((a) => `${a.href} without its URL`)];
+    });
+    await page.emulateMedia({ media: 'screen' });
+    return problems.length ? problems.join(', ') : null;
+  });
+  record('print', '印刷したときにナビゲーションを省き、外部リンクのアドレスを示すこと', `${pages.length} pages, ${failures.length} failures`, failures);
+});
+
 test('the Nu Html Checker finds no error on any page', async () => {
   const vnu = require('vnu-jar');
   const check = (target) => {
