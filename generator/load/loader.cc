@@ -400,21 +400,34 @@ std::optional<std::vector<model::GlossaryEntry>> LoadGlossary(const fs::path& di
   return entries;
 }
 
+// A file that site.yaml names, beside it in the content folder: parsed and validated.
+struct SiteFile {
+  YAML::Node node;
+  Reader reader;
+};
+std::optional<SiteFile> LoadSiteFile(const fs::path& dir, const std::string& name, const SourcePos& pos,
+                                     const std::string& what, const schema::Type& type, SourceTexts& sources,
+                                     diag::Diagnostics& diags) {
+  fs::path path = dir / name;
+  std::string* text = nullptr;
+  auto node = LoadNamedFile(path, name, pos, what, "コンテンツのフォルダ（site.yaml と同じ場所）", type, sources, diags, &text);
+  if (!node) return std::nullopt;
+  return SiteFile{*node, Reader(DisplayName(path), *text)};
+}
+
 // Loads the accessibility test results file `name` of the content folder.
 std::optional<model::AccessibilityResults> LoadA11yResults(const fs::path& dir, const std::string& name,
                                                           const SourcePos& pos, SourceTexts& sources,
                                                           diag::Diagnostics& diags) {
-  fs::path path = dir / name;
-  std::string* text = nullptr;
-  auto node = LoadNamedFile(path, name, pos, "アクセシビリティ試験の結果のファイル", "コンテンツのフォルダ（site.yaml と同じ場所）",
-                            *schema::ContentSchema().a11y_results, sources, diags, &text);
-  if (!node) return std::nullopt;
-  Reader r(DisplayName(path), *text);
+  auto file = LoadSiteFile(dir, name, pos, "アクセシビリティ試験の結果のファイル", *schema::ContentSchema().a11y_results,
+                           sources, diags);
+  if (!file) return std::nullopt;
+  const auto& [node, r] = *file;
   model::AccessibilityResults results;
-  results.date = *r.OptDate(*node, "date");
-  results.pages = r.Strings(*node, "pages");
-  for (const YAML::Node& t : (*node)["tools"]) results.tools.emplace_back(r.Str(t, "name"), r.Str(t, "version"));
-  for (const YAML::Node& c : (*node)["checks"]) {
+  results.date = *r.OptDate(node, "date");
+  results.pages = r.Strings(node, "pages");
+  for (const YAML::Node& t : node["tools"]) results.tools.emplace_back(r.Str(t, "name"), r.Str(t, "version"));
+  for (const YAML::Node& c : node["checks"]) {
     results.checks.push_back({r.Str(c, "name"), r.Int(c, "pages", 0), r.Int(c, "failures", 0)});
   }
   return results;
@@ -425,16 +438,13 @@ std::optional<model::AccessibilityResults> LoadA11yResults(const fs::path& dir, 
 std::optional<std::vector<model::NameReading>> LoadReadings(const fs::path& dir, const std::string& name,
                                                             const SourcePos& pos, SourceTexts& sources,
                                                             diag::Diagnostics& diags) {
-  fs::path path = dir / name;
-  std::string* text = nullptr;
-  auto node = LoadNamedFile(path, name, pos, "読みのファイル", "コンテンツのフォルダ（site.yaml と同じ場所）",
-                            *schema::ContentSchema().readings, sources, diags, &text);
-  if (!node) return std::nullopt;
-  Reader r(DisplayName(path), *text);
+  auto file = LoadSiteFile(dir, name, pos, "読みのファイル", *schema::ContentSchema().readings, sources, diags);
+  if (!file) return std::nullopt;
+  const auto& [node, r] = *file;
   std::vector<model::NameReading> names;
   std::map<std::string, SourcePos> seen;
   bool ok = true;
-  for (const YAML::Node& x : (*node)["names"]) {
+  for (const YAML::Node& x : node["names"]) {
     model::NameReading n{r.Str(x, "word"), r.Str(x, "reading"), r.Pos(x)};
     if (!text::IsHiraganaReading(n.reading) || n.reading.empty()) {
       diags.Error(r.Pos(x["reading"]), "readings.reading", "「" + n.word + "」のよみ「" + n.reading + "」がひらがなではありません。",
@@ -630,7 +640,7 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
                                  r.Str(v, "phone"),     r.Str(v, "email"),      r.Str(v, "url")};
   }
   p.auto_furigana = AutoFuriganaOf(n);
-  p.draft = r.Str(n, "draft") == "true";
+  p.draft = r.Bool(n, "draft");
   std::string auto_link = r.Str(n, "auto_link_terms");
   p.auto_link = auto_link == "first" ? model::AutoLink::kFirst
                 : auto_link == "every" ? model::AutoLink::kEvery
@@ -657,7 +667,7 @@ model::Chapter BuildChapter(const YAML::Node& n, const std::string& file, const 
   c.content = BuildBlocks(r, n["content"]);
   c.sections = BuildSections(r, n["sections"]);
   c.auto_furigana = AutoFuriganaOf(n);
-  c.draft = r.Str(n, "draft") == "true";
+  c.draft = r.Bool(n, "draft");
   return c;
 }
 
