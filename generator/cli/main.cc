@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "check/check.h"
 #include "pipeline/build.h"
 #include "serve/serve.h"
 
@@ -63,6 +64,19 @@ int main(int argc, char** argv) {
   serve->add_flag("--open", serve_options.open, "ブラウザでプレビューを開く");
   serve->add_flag("--poll", poll, "ファイルの変更を 0.5 秒ごとに確かめる（ネットワークドライブなどで変更に気付かないとき）");
 
+  keikaku::check::CheckOptions check_options;
+  std::string check_theme, check_format = "text";
+  CLI::App* check = app.add_subcommand("check", "内容とできあがるページを確かめ、誤りの場所と直し方を示す（書き出しはしない）");
+  check->group("コマンド");
+  JapaneseHelp(*check);
+  check->add_option("--source", check_options.build.source, "コンテンツのフォルダ（site.yaml と plans/ がある所）")
+      ->default_str("content");
+  check->add_option("--theme", check_theme, "既定のテーマを上書きするフォルダ");
+  check->add_flag("--strict", check_options.strict, "警告もエラーとして扱う（終了コード 1）");
+  check->add_option("--format", check_format, "出力の形式: text（既定）または json（ほかのツール向け）")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->option_text("text|json");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -79,6 +93,11 @@ int main(int argc, char** argv) {
     if (build->parsed()) {
       if (!theme.empty()) build_options.theme = theme;
       return keikaku::pipeline::Build(build_options, std::cout, std::cerr);
+    }
+    if (check->parsed()) {
+      if (!check_theme.empty()) check_options.build.theme = check_theme;
+      check_options.json = check_format == "json";
+      return keikaku::check::Check(check_options, std::cout);
     }
     if (serve->parsed()) {
       if (!serve_theme.empty()) serve_options.build.theme = serve_theme;

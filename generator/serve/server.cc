@@ -7,6 +7,7 @@
 
 #include "serve/preview_page.h"
 #include "serve/route.h"
+#include "text/json.h"
 
 namespace keikaku::serve {
 
@@ -136,12 +137,7 @@ void PreviewServer::Publish(Snapshot snapshot, const std::vector<std::string>& c
               ",\"error\":" + (snapshot.overlay.empty() ? "false" : "true") + ",\"changed\":[";
     for (std::size_t i = 0; i < changed.size(); ++i) {
       if (i > 0) payload += ',';
-      payload += '"';
-      for (char c : changed[i]) {
-        if (c == '"' || c == '\\') payload += '\\';
-        if (static_cast<unsigned char>(c) >= 0x20) payload += c;
-      }
-      payload += '"';
+      text::AppendJsonString(payload, changed[i]);
     }
     payload += "]}";
     current_.snapshot = std::move(snapshot);
