@@ -1,10 +1,13 @@
 // keikaku: the command line. Each command reads its flags and calls the pipeline.
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "check/check.h"
 #include "pipeline/build.h"
+#include "schema/json_schema.h"
 #include "serve/serve.h"
 
 namespace {
@@ -24,6 +27,25 @@ void JapaneseHelp(CLI::App& app) {
   formatter->column_width(28);
   app.option_defaults()->group("オプション");
   app.set_help_flag("-h,--help", "この説明を表示して終わる");
+}
+
+// `keikaku schema`: one file type to standard output, or every type into a folder.
+int WriteSchemas(const std::string& type, const std::string& output) {
+  if (output.empty() && type.empty()) {
+    std::cerr << "keikaku: 種類（site, plan, chapter, glossary, readings）か --output フォルダを指定してください。\n";
+    return kExitUsage;
+  }
+  if (!output.empty()) std::filesystem::create_directories(output);
+  for (const auto& [name, root] : keikaku::schema::FileTypes()) {
+    if (!type.empty() && name != type) continue;
+    std::string json = keikaku::schema::JsonSchema(*root, "keikaku " + name);
+    if (output.empty()) {
+      std::cout << json;
+    } else {
+      std::ofstream(std::filesystem::path(output) / (name + ".schema.json"), std::ios::binary) << json;
+    }
+  }
+  return 0;
 }
 
 }  // namespace
@@ -77,6 +99,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"text", "json"}))
       ->option_text("text|json");
 
+  std::string schema_type, schema_output;
+  CLI::App* schema = app.add_subcommand("schema", "内容のファイルの JSON Schema を出力する（VS Code などで入力の補完と確認に使う）");
+  schema->group("コマンド");
+  JapaneseHelp(*schema);
+  schema->add_option("type", schema_type, "ファイルの種類: site, plan, chapter, glossary, readings（--output なしのとき）")
+      ->check(CLI::IsMember({"site", "plan", "chapter", "glossary", "readings"}))
+      ->option_text("種類");
+  schema->add_option("--output", schema_output, "このフォルダに、すべての種類を「種類.schema.json」として書く");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -94,6 +125,7 @@ int main(int argc, char** argv) {
       if (!theme.empty()) build_options.theme = theme;
       return keikaku::pipeline::Build(build_options, std::cout, std::cerr);
     }
+    if (schema->parsed()) return WriteSchemas(schema_type, schema_output);
     if (check->parsed()) {
       if (!check_theme.empty()) check_options.build.theme = check_theme;
       check_options.json = check_format == "json";
