@@ -1,6 +1,6 @@
-# Writes OUT: a C++ source holding every file under ROOT/templates and ROOT/assets as bytes,
+# Writes OUT: a C++ source holding every file under ROOT/templates, ROOT/assets and ROOT/scaffold as bytes,
 # keyed by its path relative to ROOT (e.g. "templates/page.tpl"). Sorted, so deterministic.
-file(GLOB_RECURSE files RELATIVE ${ROOT} ${ROOT}/templates/* ${ROOT}/assets/*)
+file(GLOB_RECURSE files RELATIVE ${ROOT} ${ROOT}/templates/* ${ROOT}/assets/* ${ROOT}/scaffold/*)
 list(SORT files)
 set(body "")
 set(table "")

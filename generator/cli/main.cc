@@ -7,6 +7,7 @@
 
 #include "check/check.h"
 #include "pipeline/build.h"
+#include "scaffold/scaffold.h"
 #include "schema/json_schema.h"
 #include "serve/serve.h"
 
@@ -108,6 +109,18 @@ int main(int argc, char** argv) {
       ->option_text("種類");
   schema->add_option("--output", schema_output, "このフォルダに、すべての種類を「種類.schema.json」として書く");
 
+  std::string new_source = "content", new_slug;
+  CLI::App* create = app.add_subcommand("new", "新しい計画のフォルダを、見本の内容で作る");
+  create->group("コマンド");
+  JapaneseHelp(*create);
+  create->require_subcommand(1);
+  CLI::App* new_plan = create->add_subcommand("plan", "content/plans/名前/ に、すべての要素の見本と説明の入った計画を作る");
+  JapaneseHelp(*new_plan);
+  new_plan->add_option("name", new_slug, "計画フォルダの名前（半角英数字とハイフン。例: mihon-dx-plan）")
+      ->required()
+      ->option_text("名前");
+  new_plan->add_option("--source", new_source, "コンテンツのフォルダ（site.yaml がある所）")->default_str("content");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -126,6 +139,7 @@ int main(int argc, char** argv) {
       return keikaku::pipeline::Build(build_options, std::cout, std::cerr);
     }
     if (schema->parsed()) return WriteSchemas(schema_type, schema_output);
+    if (new_plan->parsed()) return keikaku::scaffold::NewPlan(new_source, new_slug, std::cout, std::cerr);
     if (check->parsed()) {
       if (!check_theme.empty()) check_options.build.theme = check_theme;
       check_options.json = check_format == "json";

@@ -86,13 +86,6 @@ bool CheckEncoding(const std::string& file, const std::string& text, diag::Diagn
   return false;
 }
 
-bool IsSlug(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_';
-  });
-}
-
 // furigana: auto: of a site, plan or chapter; nullopt when not written.
 std::optional<model::AutoFurigana> AutoFuriganaOf(const YAML::Node& n) {
   YAML::Node v = n["furigana"];
@@ -563,6 +556,13 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 }
 
 }  // namespace
+
+bool IsSlug(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_';
+  });
+}
 
 // Every term and alias names one entry (error); readings are hiragana, and every term not
 // read in Latin letters has one, or the glossary cannot be put in 五十音 order (warnings).

@@ -19,6 +19,9 @@ namespace keikaku::load {
 /// Every content file read, by display name, for diagnostics' source excerpts.
 using SourceTexts = std::map<std::string, std::string>;
 
+/// Whether `s` may name a plan folder or a page: ASCII letters, digits, '-' and '_'.
+bool IsSlug(const std::string& s);
+
 /// Loads the whole site from `source_dir` (holding site.yaml and plans/). Plans and
 /// chapters marked `draft: true` are validated, and kept only with `include_drafts`.
 std::optional<model::Site> LoadSite(const std::filesystem::path& source_dir, SourceTexts& sources,
