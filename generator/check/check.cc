@@ -42,12 +42,8 @@ int Check(const CheckOptions& options, std::ostream& out) {
   render::Stats stats;
   load::SourceTexts sources;
   diag::Diagnostics diags;
-  if (build.theme && !std::filesystem::is_directory(*build.theme)) {
-    diags.Error({build.theme->generic_string(), 0, 0}, "theme.missing", "テーマのフォルダがありません。",
-                "--theme には templates/ や assets/ を置いたフォルダを指定してください。");
-  }
   LinkReport links;
-  if (!diags.has_errors() && pipeline::RenderToTree(build, site, stats, sources, diags)) {
+  if (pipeline::RenderToTree(build, site, stats, sources, diags)) {
     links = CheckLinks(site, diags);
   }
   bool failed = diags.has_errors() || (options.strict && diags.warning_count() > 0);

@@ -49,6 +49,18 @@ int WriteSchemas(const std::string& type, const std::string& output) {
   return 0;
 }
 
+// A command of `app`, with Japanese help.
+CLI::App* AddCommand(CLI::App& app, const std::string& name, const std::string& description) {
+  CLI::App* command = app.add_subcommand(name, description);
+  command->group("コマンド");
+  JapaneseHelp(*command);
+  return command;
+}
+
+void AddSource(CLI::App* command, std::filesystem::path& source) {
+  command->add_option("--source", source, "コンテンツのフォルダ（site.yaml と plans/ がある所）")->default_str("content");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,11 +70,8 @@ int main(int argc, char** argv) {
 
   keikaku::pipeline::BuildOptions build_options;
   std::string theme;
-  CLI::App* build = app.add_subcommand("build", "content/ の計画からサイトを作り、site/ に書き出す");
-  build->group("コマンド");
-  JapaneseHelp(*build);
-  build->add_option("--source", build_options.source, "コンテンツのフォルダ（site.yaml と plans/ がある所）")
-      ->default_str("content");
+  CLI::App* build = AddCommand(app, "build", "content/ の計画からサイトを作り、site/ に書き出す");
+  AddSource(build, build_options.source);
   build->add_option("--output", build_options.output, "書き出し先のフォルダ")->default_str("site");
   build->add_option("--theme", theme, "既定のテーマを上書きするフォルダ（templates/ や assets/ を置く）");
   build->add_flag("--precompress", build_options.precompress,
@@ -72,11 +81,8 @@ int main(int argc, char** argv) {
   std::string serve_theme;
   int port = 0;
   bool poll = false;
-  CLI::App* serve = app.add_subcommand("serve", "サイトを作ってこのパソコンの中だけで表示し、保存のたびに作り直す（プレビュー）");
-  serve->group("コマンド");
-  JapaneseHelp(*serve);
-  serve->add_option("--source", serve_options.build.source, "コンテンツのフォルダ（site.yaml と plans/ がある所）")
-      ->default_str("content");
+  CLI::App* serve = AddCommand(app, "serve", "サイトを作ってこのパソコンの中だけで表示し、保存のたびに作り直す（プレビュー）");
+  AddSource(serve, serve_options.build.source);
   serve->add_option("--theme", serve_theme, "既定のテーマを上書きするフォルダ（これも見張って、保存のたびに作り直す）");
   CLI::Option* port_option =
       serve->add_option("--port", port, "ポート番号（省略すると 8080 から空いている番号を選ぶ。0 なら空いている番号をシステムが選ぶ）")
@@ -89,11 +95,8 @@ int main(int argc, char** argv) {
 
   keikaku::check::CheckOptions check_options;
   std::string check_theme, check_format = "text";
-  CLI::App* check = app.add_subcommand("check", "内容とできあがるページを確かめ、誤りの場所と直し方を示す（書き出しはしない）");
-  check->group("コマンド");
-  JapaneseHelp(*check);
-  check->add_option("--source", check_options.build.source, "コンテンツのフォルダ（site.yaml と plans/ がある所）")
-      ->default_str("content");
+  CLI::App* check = AddCommand(app, "check", "内容とできあがるページを確かめ、誤りの場所と直し方を示す（書き出しはしない）");
+  AddSource(check, check_options.build.source);
   check->add_option("--theme", check_theme, "既定のテーマを上書きするフォルダ");
   check->add_flag("--strict", check_options.strict, "警告もエラーとして扱う（終了コード 1）");
   check->add_option("--format", check_format, "出力の形式: text（既定）または json（ほかのツール向け）")
@@ -101,25 +104,22 @@ int main(int argc, char** argv) {
       ->option_text("text|json");
 
   std::string schema_type, schema_output;
-  CLI::App* schema = app.add_subcommand("schema", "内容のファイルの JSON Schema を出力する（VS Code などで入力の補完と確認に使う）");
-  schema->group("コマンド");
-  JapaneseHelp(*schema);
+  CLI::App* schema = AddCommand(app, "schema", "内容のファイルの JSON Schema を出力する（VS Code などで入力の補完と確認に使う）");
   schema->add_option("type", schema_type, "ファイルの種類: site, plan, chapter, glossary, readings（--output なしのとき）")
       ->check(CLI::IsMember({"site", "plan", "chapter", "glossary", "readings"}))
       ->option_text("種類");
   schema->add_option("--output", schema_output, "このフォルダに、すべての種類を「種類.schema.json」として書く");
 
-  std::string new_source = "content", new_slug;
-  CLI::App* create = app.add_subcommand("new", "新しい計画のフォルダを、見本の内容で作る");
-  create->group("コマンド");
-  JapaneseHelp(*create);
+  std::filesystem::path new_source = "content";
+  std::string new_slug;
+  CLI::App* create = AddCommand(app, "new", "新しい計画のフォルダを、見本の内容で作る");
   create->require_subcommand(1);
   CLI::App* new_plan = create->add_subcommand("plan", "content/plans/名前/ に、すべての要素の見本と説明の入った計画を作る");
   JapaneseHelp(*new_plan);
   new_plan->add_option("name", new_slug, "計画フォルダの名前（半角英数字とハイフン。例: mihon-dx-plan）")
       ->required()
       ->option_text("名前");
-  new_plan->add_option("--source", new_source, "コンテンツのフォルダ（site.yaml がある所）")->default_str("content");
+  AddSource(new_plan, new_source);
 
   try {
     app.parse(argc, argv);

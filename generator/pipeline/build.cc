@@ -62,6 +62,11 @@ void AddFigureImages(const model::Site& site, const std::filesystem::path& sourc
 
 bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render::Stats& stats,
                   load::SourceTexts& sources, diag::Diagnostics& diags, std::string* base_path) {
+  if (options.theme && !std::filesystem::is_directory(*options.theme)) {
+    diags.Error({options.theme->generic_string(), 0, 0}, "theme.missing", "テーマのフォルダがありません。",
+                "--theme には templates/ や assets/ を置いたフォルダを指定してください。");
+    return false;
+  }
   std::optional<model::Site> site = load::LoadSite(options.source, sources, diags, options.drafts);
   if (!site) return false;
   if (base_path) *base_path = site->base_path;
@@ -76,11 +81,7 @@ int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   load::SourceTexts sources;
   diag::Diagnostics diags;
   render::Stats stats;
-  if (options.theme && !std::filesystem::is_directory(*options.theme)) {
-    diags.Error({options.theme->generic_string(), 0, 0}, "theme.missing", "テーマのフォルダがありません。",
-                "--theme には templates/ や assets/ を置いたフォルダを指定してください。");
-  }
-  bool ok = !diags.has_errors() && RenderToTree(options, tree, stats, sources, diags);
+  bool ok = RenderToTree(options, tree, stats, sources, diags);
   std::size_t compressed = ok && options.precompress ? output::Precompress(tree) : 0;
   ok = ok && output::Publish(tree, options.output, diags);
   err << diags.Format(sources);
