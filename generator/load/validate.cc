@@ -12,7 +12,12 @@ using schema::Kind;
 using schema::Type;
 
 PositionMap::PositionMap(std::string file, const std::string& text)
-    : file_(std::move(file)), text_(text) {}
+    : file_(std::move(file)), text_(text) {
+  line_starts_.push_back(0);
+  for (std::size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
+    line_starts_.push_back(at + 1);
+  }
+}
 
 diag::SourcePos PositionMap::At(const YAML::Mark& mark) const {
   if (mark.line < 0) return {file_, 0, 0};
@@ -20,13 +25,9 @@ diag::SourcePos PositionMap::At(const YAML::Mark& mark) const {
 }
 
 diag::SourcePos PositionMap::AtLineColumn(int line0, int byte_column0) const {
-  // Find the line's start, then count characters up to the byte column.
-  std::size_t start = 0;
-  for (int i = 0; i < line0 && start != std::string::npos; ++i) {
-    start = text_.find('\n', start);
-    if (start != std::string::npos) ++start;
-  }
-  if (start == std::string::npos) return {file_, line0 + 1, byte_column0 + 1};
+  // The line's start, then the characters up to the byte column.
+  if (line0 < 0 || static_cast<std::size_t>(line0) >= line_starts_.size()) return {file_, line0 + 1, byte_column0 + 1};
+  std::size_t start = line_starts_[line0];
   if (line0 == 0 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) start += 3;  // BOM
   std::size_t end = text_.find('\n', start);
   std::string_view line(text_.data() + start,

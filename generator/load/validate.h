@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 #include "schema/schema.h"
@@ -14,6 +15,8 @@ namespace keikaku::load {
 /// Maps yaml-cpp marks (0-based, byte columns) of one file to 1-based character positions.
 class PositionMap {
  public:
+  /// Indexes the starts of the lines of `text` once, so each position costs a lookup (a
+  /// scan from the top of the file per node made big files quadratic).
   PositionMap(std::string file, const std::string& text);
   diag::SourcePos At(const YAML::Mark& mark) const;
   diag::SourcePos AtLineColumn(int line0, int byte_column0) const;
@@ -23,6 +26,7 @@ class PositionMap {
  private:
   std::string file_;
   const std::string& text_;
+  std::vector<std::size_t> line_starts_;
 };
 
 /// Reports every schema violation of `node` (unknown and duplicate keys, wrong types,

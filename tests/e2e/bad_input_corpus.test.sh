@@ -8,9 +8,11 @@ CORPUS=$ROOT/tests/bad-input
 BASIC=$ROOT/tests/sites/basic
 SRC=$WORK/src    # the scratch content folder; findings name files as "$SRC/…"
 OUT=$WORK/site   # the output folder, a copy of a clean build before every case
-CASE_SECONDS=30  # any case taking longer fails
-HUGE_SECONDS=15  # a 20 MB chapter must build within this
-GAP_SECONDS=5    # known gaps run this long at most (only to catch crashes)
+# Time limits, multiplied by KEIKAKU_TIME_SCALE (the sanitizer build sets 4: it runs slower).
+scale=${KEIKAKU_TIME_SCALE:-1}
+CASE_SECONDS=$((30 * scale))  # any case taking longer fails
+HUGE_SECONDS=$((15 * scale))  # a 20 MB chapter must build within this
+GAP_SECONDS=$((5 * scale))    # known gaps run this long at most (only to catch crashes)
 started=$(date +%s%N)
 
 # --- generated cases: gen_NAME TARGET writes the planted file (and anything it needs) ---------
