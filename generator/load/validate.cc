@@ -39,6 +39,7 @@ diag::SourcePos PositionMap::AtLineColumn(int line0, int byte_column0) const {
 namespace {
 
 constexpr int kMaxDepth = 64;
+constexpr int kMaxSectionDepth = 4;
 
 class Validator {
  public:
@@ -52,10 +53,21 @@ class Validator {
       return;
     }
     switch (type.kind) {
-      case Kind::kRecord:
+      case Kind::kRecord: {
         if (node.IsScalar() && type.scalar_form) return Check(node, *type.scalar_form, path, depth);
         if (!node.IsMap()) return WrongType(node, type, path);
-        return CheckRecord(node, type, path, depth);
+        // Sections become h2–h5 headings: a fifth level would have no heading of its own.
+        bool section = type.name == "section";
+        if (section && section_depth_ == kMaxSectionDepth) {
+          Error(node, "schema.too-deep", "節の入れ子が深すぎます（" + std::to_string(kMaxSectionDepth) + " 段まで）。",
+                "この節を一つ上の段に移すか、本文の箇条書きにしてください。");
+          return;
+        }
+        section_depth_ += section;
+        CheckRecord(node, type, path, depth);
+        section_depth_ -= section;
+        return;
+      }
       case Kind::kList:
         if (!node.IsSequence()) return WrongType(node, type, path);
         for (std::size_t i = 0; i < node.size(); ++i) {
@@ -148,7 +160,10 @@ class Validator {
       }
       ++present;
       const YAML::Node value = it->second;
-      if (value.IsNull()) {
+      // `title: ""` is as empty as `title:`.
+      bool blank = value.IsScalar() && value.Scalar().empty() &&
+                   (field->type->kind == Kind::kString || field->type->kind == Kind::kMarkdown);
+      if (value.IsNull() || blank) {
         if (field->required) {
           Error(key_node, "schema.empty", "「" + child + "」の値が空です。",
                 field->doc + "を書いてください。");
@@ -201,6 +216,7 @@ class Validator {
   }
 
   const PositionMap& positions_;
+  int section_depth_ = 0;
   diag::Diagnostics& diags_;
 };
 

@@ -118,11 +118,12 @@ std::optional<Date> ParseDate(std::string_view s) {
     d.year = ConsumeNumber(rest);
     if (d.year < 0) return std::nullopt;
     if (ConsumePrefix(rest, "-")) {
+      // A month or day that is written must be one (month 0 would mean "year only").
       d.month = ConsumeNumber(rest);
-      if (d.month < 0) return std::nullopt;
+      if (d.month < 1) return std::nullopt;
       if (ConsumePrefix(rest, "-")) {
         d.day = ConsumeNumber(rest);
-        if (d.day < 0) return std::nullopt;
+        if (d.day < 1) return std::nullopt;
       }
       if (!rest.empty() || !Valid(d)) return std::nullopt;
       return d;
@@ -131,10 +132,10 @@ std::optional<Date> ParseDate(std::string_view s) {
   }
   if (!rest.empty()) {
     d.month = ConsumeNumber(rest);
-    if (d.month < 0 || !ConsumePrefix(rest, "月")) return std::nullopt;
+    if (d.month < 1 || !ConsumePrefix(rest, "月")) return std::nullopt;
     if (!rest.empty()) {
       d.day = ConsumeNumber(rest);
-      if (d.day < 0 || !ConsumePrefix(rest, "日")) return std::nullopt;
+      if (d.day < 1 || !ConsumePrefix(rest, "日")) return std::nullopt;
     }
   }
   if (!rest.empty() || !Valid(d)) return std::nullopt;

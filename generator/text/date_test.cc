@@ -24,6 +24,10 @@ TEST_CASE("dates parse in ISO, 西暦 and 和暦 forms", "[date]") {
 
 TEST_CASE("impossible dates are rejected", "[date]") {
   CHECK_FALSE(ParseDate("2021-13"));
+  CHECK_FALSE(ParseDate("2024-00"));        // a written month must be 1–12
+  CHECK_FALSE(ParseDate("2024-01-00"));
+  CHECK_FALSE(ParseDate("令和6年0月"));
+  CHECK_FALSE(ParseDate("2024年1月0日"));
   CHECK_FALSE(ParseDate("2023-02-29"));
   CHECK(ParseDate("2024-02-29"));
   CHECK_FALSE(ParseDate("平成32年1月"));   // 平成 ended in 2019
