@@ -39,7 +39,6 @@ diag::SourcePos PositionMap::AtLineColumn(int line0, int byte_column0) const {
 namespace {
 
 constexpr int kMaxDepth = 64;
-constexpr int kMaxSectionDepth = 4;
 
 class Validator {
  public:
@@ -56,16 +55,16 @@ class Validator {
       case Kind::kRecord: {
         if (node.IsScalar() && type.scalar_form) return Check(node, *type.scalar_form, path, depth);
         if (!node.IsMap()) return WrongType(node, type, path);
-        // Sections become h2–h5 headings: a fifth level would have no heading of its own.
-        bool section = type.name == "section";
-        if (section && section_depth_ == kMaxSectionDepth) {
-          Error(node, "schema.too-deep", "節の入れ子が深すぎます（" + std::to_string(kMaxSectionDepth) + " 段まで）。",
-                "この節を一つ上の段に移すか、本文の箇条書きにしてください。");
+        if (type.max_nesting == 0) return CheckRecord(node, type, path, depth);
+        int& level = nesting_[&type];  // std::map: the reference survives the recursion
+        if (level == type.max_nesting) {
+          Error(node, "schema.too-deep", type.doc + "の入れ子が深すぎます（" + std::to_string(type.max_nesting) + " 段まで）。",
+                "この" + type.doc + "を一つ上の段に移すか、本文の箇条書きにしてください。");
           return;
         }
-        section_depth_ += section;
+        ++level;
         CheckRecord(node, type, path, depth);
-        section_depth_ -= section;
+        --level;
         return;
       }
       case Kind::kList:
@@ -216,7 +215,7 @@ class Validator {
   }
 
   const PositionMap& positions_;
-  int section_depth_ = 0;
+  std::map<const Type*, int> nesting_;  ///< Levels of each self-holding type entered.
   diag::Diagnostics& diags_;
 };
 

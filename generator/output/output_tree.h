@@ -2,9 +2,11 @@
 #ifndef KEIKAKU_OUTPUT_OUTPUT_TREE_H_
 #define KEIKAKU_OUTPUT_OUTPUT_TREE_H_
 
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "diag/diagnostics.h"
 
@@ -12,6 +14,17 @@ namespace keikaku::output {
 
 /// Output path ("miki-dx-plan/index.html") → bytes; sorted, so writes are deterministic.
 using OutputTree = std::map<std::string, std::string>;
+
+/// The extension of a site path's last component, lower-case and without the dot ("html");
+/// "" when it has none.
+inline std::string Extension(std::string_view path) {
+  std::size_t dot = path.rfind('.');
+  std::size_t slash = path.rfind('/');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
+  std::string ext(path.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
 
 /// The file that marks a folder as keikaku's output; keikaku replaces only such folders.
 inline constexpr const char* kMarkerFile = ".keikaku-site";

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cctype>
 #include <cstdint>
 #include <exception>
 #include <thread>
@@ -59,11 +58,7 @@ void RunAll(std::vector<Job>& jobs, unsigned threads) {
 }  // namespace
 
 bool IsCompressible(const std::string& path) {
-  std::size_t dot = path.rfind('.');
-  std::size_t slash = path.rfind('/');
-  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return false;
-  std::string ext = path.substr(dot + 1);
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string ext = Extension(path);
   return std::find(kExtensions.begin(), kExtensions.end(), ext) != kExtensions.end();
 }
 
@@ -122,10 +117,10 @@ std::size_t Precompress(OutputTree& tree, unsigned threads) {
 
   // Inserting never invalidates the pointers in `jobs`: std::map nodes stay put.
   std::size_t added = 0;
-  for (const Job& job : jobs) {
+  for (Job& job : jobs) {
     std::size_t original = job.bytes->size();
-    if (!job.gz.empty() && job.gz.size() < original) added += tree.emplace(*job.path + ".gz", job.gz).second;
-    if (!job.br.empty() && job.br.size() < original) added += tree.emplace(*job.path + ".br", job.br).second;
+    if (!job.gz.empty() && job.gz.size() < original) added += tree.emplace(*job.path + ".gz", std::move(job.gz)).second;
+    if (!job.br.empty() && job.br.size() < original) added += tree.emplace(*job.path + ".br", std::move(job.br)).second;
   }
   return added;
 }

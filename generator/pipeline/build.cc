@@ -17,6 +17,9 @@ namespace {
 // plan's pages; a figure needs an image or a text description.
 void AddFigureImages(const model::Site& site, const std::filesystem::path& source,
                      output::OutputTree& tree, diag::Diagnostics& diags) {
+  // A symbolic link may point anywhere: what is published must lie in the content folder.
+  std::error_code ec;
+  const std::filesystem::path root = std::filesystem::canonical(source, ec);
   for (const model::Plan& plan : site.plans) {
     model::ForEachBlock(plan, [&](const model::Block& block) {
       const auto* figure = std::get_if<model::Figure>(&block);
@@ -32,18 +35,18 @@ void AddFigureImages(const model::Site& site, const std::filesystem::path& sourc
       bool inside = rel.is_relative() && !rel.empty();
       for (const auto& part : rel) inside = inside && part != "..";
       std::filesystem::path file = source / "plans" / plan.slug / rel;
-      // A symbolic link may point anywhere: what is published must lie in the content folder.
-      std::error_code ec;
-      std::filesystem::path real = std::filesystem::canonical(file, ec);
-      std::filesystem::path root = std::filesystem::canonical(source, ec);
-      auto [end, unused] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
-      if (inside && !real.empty() && end != root.end()) {
-        diags.Error(figure->pos, "content.outside-file",
-                    "図表の画像「" + figure->image + "」は、コンテンツのフォルダの外にあるファイルへのリンクです。",
-                    "画像そのものを計画のフォルダにコピーしてください。");
-        return;
+      std::optional<std::string> bytes;
+      if (inside) {
+        std::filesystem::path real = std::filesystem::canonical(file, ec);
+        auto [end, unused] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+        if (!real.empty() && end != root.end()) {
+          diags.Error(figure->pos, "content.outside-file",
+                      "図表の画像「" + figure->image + "」は、コンテンツのフォルダの外にあるファイルへのリンクです。",
+                      "画像そのものを計画のフォルダにコピーしてください。");
+          return;
+        }
+        bytes = io::ReadFile(file);
       }
-      std::optional<std::string> bytes = inside ? io::ReadFile(file) : std::nullopt;
       if (!bytes) {
         diags.Error(figure->pos, "content.missing-file", "図表の画像「" + figure->image + "」が見つかりません。",
                     "画像を計画のフォルダ（またはその中のフォルダ）に置き、そこからの名前を書いてください。");

@@ -235,6 +235,7 @@ Schema Build(Builder& b) {
   const Type* blocks = b.ListOf(block, "blocks");
 
   Type* section = b.Make("section", Kind::kRecord, "節");
+  section->max_nesting = 4;  // h2–h5: a fifth level would have no heading of its own
   section->fields = {
       Opt("number", str, "町の番号の付け方のままの番号（1.1、(1)、①、Ⅰ）"),
       Req("title", str, "見出し"),

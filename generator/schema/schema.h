@@ -38,6 +38,7 @@ struct Type {
   const Type* scalar_form = nullptr;  ///< kRecord that may also be written as this scalar type.
   bool exactly_one = false;           ///< kRecord whose map holds exactly one of `fields`.
   std::vector<std::string> choices;   ///< kString limited to these values.
+  int max_nesting = 0;  ///< kRecord holding itself (sections): how many levels; 0 = no own limit.
 
   const Field* FindField(const std::string& key) const;
   std::vector<std::string> Keys() const;

@@ -9,18 +9,12 @@ namespace {
 constexpr int kContextLines = 2;
 constexpr int kMaxShown = 10;
 
-// Inserts `what` before the first `tag` (case as the templates write it), or at `fallback`.
-void InsertBefore(std::string& html, std::string_view tag, std::string_view what, bool at_end) {
-  std::size_t at = html.find(tag);
-  if (at == std::string::npos) at = at_end ? html.size() : 0;
-  html.insert(at, what);
-}
-
 }  // namespace
 
 std::string InjectPreview(std::string_view page, const PageState& state) {
   std::string html(page);
-  InsertBefore(html, "</head>", std::string("<link rel=\"stylesheet\" href=\"") + kStylePath + "\">", false);
+  std::size_t head = html.find("</head>");
+  html.insert(head == std::string::npos ? 0 : head, std::string("<link rel=\"stylesheet\" href=\"") + kStylePath + "\">");
   if (!state.overlay.empty()) {
     std::size_t body = html.find("<body");
     std::size_t at = body == std::string::npos ? std::string::npos : html.find('>', body);

@@ -1,37 +1,25 @@
 #include "serve/route.h"
 
+#include <optional>
 #include <vector>
 
+#include "text/url.h"
 #include "text/utf8.h"
 
 namespace keikaku::serve {
 
 namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// Decodes %XX escapes; refuses malformed escapes, control bytes (NUL above all),
-// backslashes and invalid UTF-8.
-bool PercentDecode(std::string_view in, std::string& out) {
-  out.clear();
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(in[i]);
-    if (c == '%') {
-      if (i + 2 >= in.size()) return false;
-      int hi = HexValue(in[i + 1]), lo = HexValue(in[i + 2]);
-      if (hi < 0 || lo < 0) return false;
-      c = static_cast<unsigned char>(hi * 16 + lo);
-      i += 2;
-    }
-    if (c < 0x20 || c == 0x7f || c == '\\') return false;
-    out += static_cast<char>(c);
+// Decodes the path; refuses malformed escapes, control bytes (NUL above all), backslashes
+// and invalid UTF-8, written or escaped.
+std::optional<std::string> DecodePath(std::string_view in) {
+  std::optional<std::string> out = text::PercentDecode(in);
+  if (!out || !text::IsValidUtf8(*out)) return std::nullopt;
+  for (char ch : *out) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7f || c == '\\') return std::nullopt;
   }
-  return text::IsValidUtf8(out);
+  return out;
 }
 
 std::vector<std::string> Segments(std::string_view path, bool& escapes_root) {
@@ -90,11 +78,12 @@ Route ResolveTarget(std::string_view target, std::string_view base_path,
   if (std::size_t q = target.find('?'); q != std::string_view::npos && q == raw.size()) {
     query = target.substr(q, target.find('#', q) - q);
   }
-  std::string decoded;
-  if (raw.empty() || raw.front() != '/' || !PercentDecode(raw, decoded)) {
+  std::optional<std::string> decoded_path = raw.empty() || raw.front() != '/' ? std::nullopt : DecodePath(raw);
+  if (!decoded_path) {
     route.kind = Route::Kind::kBadRequest;
     return route;
   }
+  const std::string& decoded = *decoded_path;
   bool escapes_root = false;
   std::vector<std::string> segments = Segments(decoded, escapes_root);
   bool ignored = false;

@@ -46,17 +46,17 @@ Attempt BuildOnce(const pipeline::BuildOptions& options) {
   return a;
 }
 
-// The site paths added, changed or removed between two builds.
+// The site paths added, changed or removed between two builds (`before` null: all of them).
 std::vector<std::string> Changed(const output::OutputTree* before, const output::OutputTree& after) {
+  static const output::OutputTree kNone;
+  const output::OutputTree& old = before ? *before : kNone;
   std::vector<std::string> changed;
   for (const auto& [path, bytes] : after) {
-    auto it = before ? before->find(path) : after.end();
-    if (!before || it == before->end() || it->second != bytes) changed.push_back(path);
+    auto it = old.find(path);
+    if (it == old.end() || it->second != bytes) changed.push_back(path);
   }
-  if (before) {
-    for (const auto& [path, bytes] : *before) {
-      if (!after.count(path)) changed.push_back(path);
-    }
+  for (const auto& [path, bytes] : old) {
+    if (!after.count(path)) changed.push_back(path);
   }
   return changed;
 }

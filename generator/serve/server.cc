@@ -17,35 +17,31 @@ constexpr auto kPingInterval = std::chrono::seconds(5);
 
 std::string MimeType(const std::string& path) {
   static const std::pair<const char*, const char*> kTypes[] = {
-      {".html", "text/html; charset=utf-8"},
-      {".css", "text/css; charset=utf-8"},
-      {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"},
-      {".json", "application/json; charset=utf-8"},
-      {".xml", "application/xml; charset=utf-8"},
-      {".atom", "application/atom+xml; charset=utf-8"},
-      {".txt", "text/plain; charset=utf-8"},
-      {".csv", "text/csv; charset=utf-8"},
-      {".svg", "image/svg+xml; charset=utf-8"},
-      {".png", "image/png"},
-      {".jpg", "image/jpeg"},
-      {".jpeg", "image/jpeg"},
-      {".gif", "image/gif"},
-      {".webp", "image/webp"},
-      {".avif", "image/avif"},
-      {".ico", "image/x-icon"},
-      {".pdf", "application/pdf"},
-      {".woff2", "font/woff2"},
-      {".gz", "application/gzip"},
-      {".br", "application/octet-stream"},
+      {"html", "text/html; charset=utf-8"},
+      {"css", "text/css; charset=utf-8"},
+      {"js", "text/javascript; charset=utf-8"},
+      {"mjs", "text/javascript; charset=utf-8"},
+      {"json", "application/json; charset=utf-8"},
+      {"xml", "application/xml; charset=utf-8"},
+      {"atom", "application/atom+xml; charset=utf-8"},
+      {"txt", "text/plain; charset=utf-8"},
+      {"csv", "text/csv; charset=utf-8"},
+      {"svg", "image/svg+xml; charset=utf-8"},
+      {"png", "image/png"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"gif", "image/gif"},
+      {"webp", "image/webp"},
+      {"avif", "image/avif"},
+      {"ico", "image/x-icon"},
+      {"pdf", "application/pdf"},
+      {"woff2", "font/woff2"},
+      {"gz", "application/gzip"},
+      {"br", "application/octet-stream"},
   };
-  std::size_t dot = path.rfind('.');
-  if (dot != std::string::npos && path.find('/', dot) == std::string::npos) {
-    std::string ext = path.substr(dot);
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const auto& [e, type] : kTypes) {
-      if (ext == e) return type;
-    }
+  std::string ext = output::Extension(path);
+  for (const auto& [e, type] : kTypes) {
+    if (ext == e) return type;
   }
   return "application/octet-stream";
 }
@@ -123,26 +119,27 @@ void PreviewServer::Stop() {
   }
 }
 
-PreviewServer::Current PreviewServer::current() const {
+std::shared_ptr<const PreviewServer::Current> PreviewServer::current() const {
   std::lock_guard<std::mutex> lock(mu_);
   return current_;
 }
 
 void PreviewServer::Publish(Snapshot snapshot, const std::vector<std::string>& changed) {
-  std::string payload;
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    current_.build = feed_.last() + 1;
-    payload = "{\"build\":" + std::to_string(current_.build) +
-              ",\"error\":" + (snapshot.overlay.empty() ? "false" : "true") + ",\"changed\":[";
-    for (std::size_t i = 0; i < changed.size(); ++i) {
-      if (i > 0) payload += ',';
-      text::AppendJsonString(payload, changed[i]);
-    }
-    payload += "]}";
-    current_.snapshot = std::move(snapshot);
-    feed_.Publish(std::move(payload));
+  std::uint64_t build = feed_.last() + 1;  // one publishing thread: no race on the number
+  std::string payload = "{\"build\":" + std::to_string(build) +
+                        ",\"error\":" + (snapshot.overlay.empty() ? "false" : "true") + ",\"changed\":[";
+  for (std::size_t i = 0; i < changed.size(); ++i) {
+    if (i > 0) payload += ',';
+    text::AppendJsonString(payload, changed[i]);
   }
+  payload += "]}";
+  auto next = std::make_shared<const Current>(Current{std::move(snapshot), build});
+  // Swapped and announced together: a page served with the new build number finds the
+  // feed already at that number when its stream connects.
+  // The previous build is released after the lock, not under it.
+  std::lock_guard<std::mutex> lock(mu_);
+  current_.swap(next);
+  feed_.Publish(std::move(payload));
 }
 
 bool PreviewServer::HostAllowed(const httplib::Request& req) const {
@@ -212,14 +209,15 @@ void PreviewServer::HandleEvents(const httplib::Request& req, httplib::Response&
 }
 
 void PreviewServer::HandlePage(const httplib::Request& req, httplib::Response& res) {
-  Current now = current();
-  PageState page{now.build, now.snapshot.base_path, false, now.snapshot.overlay};
-  const output::OutputTree* site = now.snapshot.site.get();
+  std::shared_ptr<const Current> now = current();
+  const Snapshot& shown = now->snapshot;
+  PageState page{now->build, shown.base_path, false, shown.overlay};
+  const output::OutputTree* site = shown.site.get();
   if (!site) {
     res.status = 503;
     return res.set_content(NoBuildPage(page), MimeType(".html"));
   }
-  Route route = ResolveTarget(req.target, now.snapshot.base_path, [site](const std::string& file) {
+  Route route = ResolveTarget(req.target, shown.base_path, [site](const std::string& file) {
     return site->count(file) > 0;
   });
   switch (route.kind) {

@@ -62,7 +62,9 @@ class PreviewServer {
     Snapshot snapshot;
     std::uint64_t build = 0;
   };
-  Current current() const;
+  /// What requests are answered from; replaced whole by Publish, so a request holds one
+  /// consistent state without copying it.
+  std::shared_ptr<const Current> current() const;
   bool HostAllowed(const httplib::Request& req) const;
   void Handle(const httplib::Request& req, httplib::Response& res);
   void HandleEvents(const httplib::Request& req, httplib::Response& res);
@@ -75,7 +77,7 @@ class PreviewServer {
   std::thread thread_;
   ReloadFeed feed_;
   mutable std::mutex mu_;
-  Current current_;
+  std::shared_ptr<const Current> current_ = std::make_shared<const Current>();
 };
 
 }  // namespace keikaku::serve

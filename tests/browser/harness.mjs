@@ -2,12 +2,12 @@
 // 127.0.0.1, and drives Debian's chromium through playwright-core. Later suites (glossary,
 // furigana, accessibility) add their own *.test.mjs files on top of this module.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { tempDir } from '../serve/lib.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -17,13 +17,11 @@ if (!keikaku || !repoRoot) {
   process.exit(2);
 }
 
-const scratch = [];
-process.on('exit', () => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+export { tempDir };
 
 /** Builds `source` (relative to the repository) with the real binary; returns the output folder. */
 export function buildSite(source = 'content') {
-  const dir = mkdtempSync(join(tmpdir(), 'keikaku-browser-'));
-  scratch.push(dir);
+  const dir = tempDir();
   const out = join(dir, 'site');
   const r = spawnSync(keikaku, ['build', '--source', join(repoRoot, source), '--output', out], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`keikaku build failed (${r.status}):\n${r.stdout}${r.stderr}`);

@@ -6,12 +6,11 @@
 // With KEIKAKU_A11Y_RESULTS=FILE it also writes the figures for the accessibility
 // statement page (scripts/a11y-results.sh).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { assert, axe, buildSite, launch, listFiles, openPage, run, serve, test } from './harness.mjs';
+import { assert, axe, buildSite, launch, listFiles, openPage, run, serve, tempDir, test } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const site = buildSite('content');
@@ -186,7 +185,7 @@ test('the Nu Html Checker finds no error on any page', async () => {
     return JSON.parse(r.stderr).messages;
   };
   // The checker itself works: a broken page is caught.
-  const probe = mkdtempSync(join(tmpdir(), 'keikaku-vnu-'));
+  const probe = tempDir();
   writeFileSync(join(probe, 'broken.html'), '<!DOCTYPE html><html lang="ja"><title>x</title><p><div></span>');
   assert(check(probe).some((m) => m.type === 'error'), 'vnu found nothing in a broken page');
   const messages = check(site);

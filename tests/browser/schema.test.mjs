@@ -2,14 +2,13 @@
 // file with an independent validator (ajv, from npm; YAML parsed by the npm yaml package, as
 // VS Code's YAML extension does), and rejects the mistakes the loader rejects.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { assert, keikaku, repoRoot, run, test } from './harness.mjs';
+import { assert, keikaku, repoRoot, run, tempDir, test } from './harness.mjs';
 
-const out = mkdtempSync(join(tmpdir(), 'keikaku-schema-'));
+const out = tempDir();
 const made = spawnSync(keikaku, ['schema', '--output', out], { encoding: 'utf8' });
 if (made.status !== 0) throw new Error(`keikaku schema failed: ${made.stderr}`);
 const ajv = new Ajv({ allErrors: true, strict: false });

@@ -1,16 +1,9 @@
 // `keikaku serve` in Chromium: an edit reloads the open page by itself and keeps its
 // scroll position; pages the edit did not change stay as they are; a broken file shows
 // the error overlay, fixing it clears it — all without touching the browser.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assert, axe, keikaku, launch, openPage, repoRoot, run, test } from './harness.mjs';
-import { copyContent, startServe, tempDir } from '../serve/lib.mjs';
-
-function edit(file, from, to) {
-  const text = readFileSync(file, 'utf8');
-  assert(text.includes(from), `${file} lacks ${from}`);
-  writeFileSync(file, text.replace(from, to));
-}
+import { copyContent, edit, startServe, tempDir } from '../serve/lib.mjs';
 
 const content = copyContent(repoRoot);
 const plan = join(content, 'plans/shoo-dx-policy');

@@ -2,7 +2,7 @@
 // requests (targets exactly as written, no client-side normalisation), read its
 // live-reload stream. Node built-ins only, so the benchmark can use it too.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,16 @@ process.on('exit', () => scratch.forEach((d) => rmSync(d, { recursive: true, for
 
 /** A scratch folder, removed when the process exits. */
 export function tempDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'keikaku-serve-'));
+  const dir = mkdtempSync(join(tmpdir(), 'keikaku-test-'));
   scratch.push(dir);
   return dir;
+}
+
+/** Replaces the first `from` in `file` with `to`, as an editor's save; `from` must be there. */
+export function edit(file, from, to) {
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} lacks ${from}`);
+  writeFileSync(file, text.replace(from, to));
 }
 
 /** A private copy of the repository's content/ (or another folder), to edit freely. */

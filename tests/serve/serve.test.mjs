@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { assert, keikaku, repoRoot, run, test } from '../browser/harness.mjs';
-import { buildOf, copyContent, openEvents, request, startServe, tempDir, until } from './lib.mjs';
+import { buildOf, copyContent, edit, openEvents, request, startServe, tempDir, until } from './lib.mjs';
 
 const SECRET = 'root:x:0:0';
 
@@ -24,12 +24,6 @@ async function stopped(serve) {
 }
 
 const chapter = (content) => join(content, 'plans/sample/chapter-1.yaml');
-
-function edit(file, from, to) {
-  const text = readFileSync(file, 'utf8');
-  assert(text.includes(from), `${file} lacks ${from}`);
-  writeFileSync(file, text.replace(from, to));
-}
 
 test('serves the site from memory under its base path, with types, HEAD, redirects and the 404 page', async () => {
   const { serve, cwd } = await serveBasic();
