@@ -46,6 +46,7 @@ std::optional<std::string> CompileScss(const std::string& entry, const Files& fi
     return std::nullopt;
   }
   // LibSass copies @use and @forward into the CSS without complaint: reject them here.
+  const int errors_before = diags.error_count();
   for (const auto& [path, text] : files) {
     std::size_t at = 0;
     int line = 1;
@@ -65,7 +66,7 @@ std::optional<std::string> CompileScss(const std::string& entry, const Files& fi
       }
     }
   }
-  if (diags.has_errors()) return std::nullopt;
+  if (diags.error_count() != errors_before) return std::nullopt;
 
   Sass_Data_Context* data = sass_make_data_context(sass_copy_c_string(it->second.c_str()));
   Sass_Context* context = sass_data_context_get_context(data);

@@ -1,6 +1,7 @@
 #include "diag/diagnostics.h"
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "text/utf8.h"
@@ -13,6 +14,57 @@ bool Diagnostics::Add(Diagnostic d) {
   if (!seen_.insert(std::move(key)).second) return false;
   items_.push_back(std::move(d));
   return true;
+}
+
+namespace {
+
+// The rule ids a line silences: those after "keikaku-ignore:", separated by commas or spaces.
+std::vector<std::string> SilencedRules(const std::string& line) {
+  std::vector<std::string> rules;
+  std::size_t at = line.find(kSuppressionMarker);
+  if (at == std::string::npos) return rules;
+  std::size_t pos = at + std::string(kSuppressionMarker).size();
+  for (;;) {
+    while (pos < line.size() && (line[pos] == ' ' || line[pos] == ',')) ++pos;
+    std::size_t end = pos;
+    while (end < line.size() && (std::islower(static_cast<unsigned char>(line[end])) ||
+                                 std::isdigit(static_cast<unsigned char>(line[end])) || line[end] == '.' ||
+                                 line[end] == '-')) {
+      ++end;
+    }
+    if (end == pos) return rules;
+    rules.push_back(line.substr(pos, end - pos));
+    pos = end;
+  }
+}
+
+}  // namespace
+
+bool IsSuppressionComment(const std::string& html) {
+  std::size_t start = html.find_first_not_of(" \t");
+  if (start == std::string::npos || html.compare(start, 4, "<!--") != 0) return false;
+  std::size_t marker = html.find_first_not_of(" \t", start + 4);
+  return marker != std::string::npos && html.compare(marker, std::string(kSuppressionMarker).size(), kSuppressionMarker) == 0;
+}
+
+int Diagnostics::Suppress(const std::map<std::string, std::string>& sources) {
+  std::vector<Diagnostic> kept;
+  for (Diagnostic& d : items_) {
+    bool silenced = false;
+    auto source = sources.find(d.pos.file);
+    if (d.severity == Severity::kWarning && source != sources.end() &&
+        source->second.find(kSuppressionMarker) != std::string::npos) {
+      for (const ExcerptLine& line : Excerpt(source->second, d.pos.line, 1)) {
+        if (line.number > d.pos.line) continue;
+        std::vector<std::string> rules = SilencedRules(line.text);
+        silenced = silenced || std::find(rules.begin(), rules.end(), d.rule) != rules.end();
+      }
+    }
+    if (!silenced) kept.push_back(std::move(d));
+  }
+  int dropped = static_cast<int>(items_.size() - kept.size());
+  items_ = std::move(kept);
+  return dropped;
 }
 
 void Diagnostics::Error(const SourcePos& pos, std::string rule, std::string message,

@@ -46,6 +46,12 @@ class Diagnostics {
   /// `context` lines before and after the finding's line are shown too, numbered.
   std::string Format(const std::map<std::string, std::string>& sources = {}, int context = 0) const;
 
+  /// Drops the warnings an editor silenced in the content: a comment naming the rule,
+  /// `# keikaku-ignore: lint.link-text` in YAML or `<!-- keikaku-ignore: lint.link-text -->`
+  /// in Markdown, on the finding's line or the line above (several rules: separated by
+  /// commas). Errors cannot be silenced. Returns how many warnings were dropped.
+  int Suppress(const std::map<std::string, std::string>& sources);
+
  private:
   bool Add(Diagnostic d);
 
@@ -53,6 +59,12 @@ class Diagnostics {
   std::set<std::string> seen_;
   int error_count_ = 0;
 };
+
+/// The word that starts a comment silencing findings: "keikaku-ignore:".
+inline constexpr const char* kSuppressionMarker = "keikaku-ignore:";
+
+/// True if `html` is a Markdown comment that silences findings (<!-- keikaku-ignore: … -->).
+bool IsSuppressionComment(const std::string& html);
 
 /// Formats one diagnostic; `text` is the whole source file or empty (no excerpt then).
 std::string FormatDiagnostic(const Diagnostic& d, const std::string& text, int context = 0);

@@ -40,3 +40,29 @@ TEST_CASE("excerpts stop at the ends of the file", "[diag]") {
   CHECK(Excerpt("one\n\xff\n", 1, 1).empty());  // invalid UTF-8 is never shown
   CHECK(Excerpt("one", 0, 1).empty());
 }
+
+TEST_CASE("a comment naming a rule silences that warning on its line or the next", "[diag]") {
+  using keikaku::diag::Diagnostics;
+  std::map<std::string, std::string> sources = {
+      {"a.yaml", "title: 高 梁 市  # keikaku-ignore: lint.spaced-word\n"
+                 "# keikaku-ignore: lint.link-text, lint.file-link\n"
+                 "body: x\n"
+                 "other: y\n"}};
+  Diagnostics diags;
+  diags.Warning({"a.yaml", 1, 8}, "lint.spaced-word", "m");   // same line: silenced
+  diags.Warning({"a.yaml", 1, 8}, "lint.date-form", "m");     // another rule: kept
+  diags.Warning({"a.yaml", 3, 7}, "lint.link-text", "m");     // line above: silenced
+  diags.Warning({"a.yaml", 3, 7}, "lint.file-link", "m");     // second rule of the list
+  diags.Warning({"a.yaml", 4, 8}, "lint.link-text", "m");     // two lines below: kept
+  diags.Error({"a.yaml", 1, 8}, "lint.spaced-word", "e");     // errors stay
+  diags.Warning({"b.yaml", 1, 1}, "lint.spaced-word", "m");   // no such file text: kept
+  CHECK(diags.Suppress(sources) == 3);
+  std::vector<std::string> left;
+  for (const auto& d : diags.items()) left.push_back(d.pos.file + ":" + std::to_string(d.pos.line) + " " + d.rule);
+  CHECK(left == std::vector<std::string>{"a.yaml:1 lint.date-form", "a.yaml:4 lint.link-text", "a.yaml:1 lint.spaced-word",
+                                         "b.yaml:1 lint.spaced-word"});
+  CHECK(diags.error_count() == 1);
+  CHECK(diags.warning_count() == 3);
+  CHECK(keikaku::diag::IsSuppressionComment("<!-- keikaku-ignore: lint.link-text -->"));
+  CHECK_FALSE(keikaku::diag::IsSuppressionComment("<!-- 注 -->"));
+}

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "io/file.h"
+#include "lint/text_rules.h"
 #include "load/validate.h"
+#include "markdown/markdown.h"
 #include "text/kana.h"
 #include "text/utf8.h"
 
@@ -156,6 +158,19 @@ class Reader {
  private:
   PositionMap positions_;
 };
+
+// The text rules (lint/text_rules.h) on every value a resident reads, at the finding's
+// place in the file.
+void LintTexts(const Reader& r, const std::vector<YAML::Node>& texts, diag::Diagnostics& diags) {
+  for (const YAML::Node& node : texts) {
+    std::vector<lint::Finding> findings = lint::CheckText(node.Scalar());
+    if (findings.empty()) continue;
+    model::Markdown md = r.MdOf(node);
+    for (const lint::Finding& f : findings) {
+      diags.Warning(markdown::PositionIn(md, f.offset), f.rule, f.message, f.hint);
+    }
+  }
+}
 
 std::vector<model::Block> BuildBlocks(const Reader& r, const YAML::Node& list);
 
@@ -610,7 +625,9 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
     diags.Error({file, 1, 1}, "content.empty", "ファイルが空です。", type.doc + "を書いてください。");
     return std::nullopt;
   }
-  if (!Validate(node, type, positions, diags)) return std::nullopt;
+  std::vector<YAML::Node> texts;
+  if (!Validate(node, type, positions, diags, &texts)) return std::nullopt;
+  LintTexts(Reader(file, text), texts, diags);
   return node;
 }
 

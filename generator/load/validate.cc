@@ -42,8 +42,8 @@ constexpr int kMaxDepth = 64;
 
 class Validator {
  public:
-  Validator(const PositionMap& positions, diag::Diagnostics& diags)
-      : positions_(positions), diags_(diags) {}
+  Validator(const PositionMap& positions, diag::Diagnostics& diags, std::vector<YAML::Node>* texts)
+      : positions_(positions), diags_(diags), texts_(texts) {}
 
   void Check(const YAML::Node& node, const Type& type, const std::string& path, int depth) {
     if (depth > kMaxDepth) {
@@ -110,7 +110,11 @@ class Validator {
                 "2023、令和5年度、R5 のように書いてください。");
         }
         return;
+      case Kind::kMarkdown:
+        if (texts_) texts_->push_back(node);
+        return;
       case Kind::kString:
+        if (texts_ && type.choices.empty()) texts_->push_back(node);
         if (!type.choices.empty()) {
           for (const std::string& c : type.choices) {
             if (c == v) return;
@@ -217,14 +221,15 @@ class Validator {
   const PositionMap& positions_;
   std::map<const Type*, int> nesting_;  ///< Levels of each self-holding type entered.
   diag::Diagnostics& diags_;
+  std::vector<YAML::Node>* texts_;
 };
 
 }  // namespace
 
 bool Validate(const YAML::Node& node, const schema::Type& type, const PositionMap& positions,
-              diag::Diagnostics& diags) {
+              diag::Diagnostics& diags, std::vector<YAML::Node>* texts) {
   int before = diags.error_count();
-  Validator(positions, diags).Check(node, type, "", 0);
+  Validator(positions, diags, texts).Check(node, type, "", 0);
   return diags.error_count() == before;
 }
 

@@ -30,9 +30,10 @@ class PositionMap {
 };
 
 /// Reports every schema violation of `node` (unknown and duplicate keys, wrong types,
-/// missing required keys, bad dates). Returns true when there were none.
+/// missing required keys, bad dates). Returns true when there were none. `texts`, if
+/// given, receives every value a resident reads (text and Markdown, not keywords).
 bool Validate(const YAML::Node& node, const schema::Type& type, const PositionMap& positions,
-              diag::Diagnostics& diags);
+              diag::Diagnostics& diags, std::vector<YAML::Node>* texts = nullptr);
 
 }  // namespace keikaku::load
 

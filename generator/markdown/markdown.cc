@@ -181,6 +181,73 @@ std::vector<cmark_node*> Collect(cmark_node* root, cmark_node_type type) {
   return nodes;
 }
 
+// Byte offset of the start of 1-based `line` in `text`.
+std::size_t LineOffset(const std::string& text, int line) {
+  std::size_t at = 0;
+  for (int l = 1; l < line && at != std::string::npos; ++l) {
+    at = text.find('\n', at);
+    if (at != std::string::npos) ++at;
+  }
+  return at == std::string::npos ? text.size() : at;
+}
+
+// The text a reader sees of `node` (a link, an image or a heading): its text and code.
+std::string PlainText(cmark_node* node) {
+  std::string out;
+  cmark_iter* iter = cmark_iter_new(node);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    cmark_node_type type = cmark_node_get_type(n);
+    if (ev == CMARK_EVENT_ENTER && (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE)) {
+      out += cmark_node_get_literal(n);
+    }
+  }
+  cmark_iter_free(iter);
+  return out;
+}
+
+std::string AsciiLower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Link text that says nothing of where the link goes (JIS X 8341-3 2.4.4).
+bool IsVagueLinkText(const std::string& text) {
+  std::string core;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t begin = pos;
+    char32_t c = text::DecodeAt(text, pos);
+    static const std::u32string kIgnored = U" \u3000。、．，.,!！「」『』（）()→▶>＞";
+    if (kIgnored.find(c) == std::u32string::npos) core += text.substr(begin, pos - begin);
+  }
+  static const char* const kVague[] = {"こちら", "ここ", "詳細", "詳しく", "詳しくはこちら", "詳細はこちら",
+                                       "ここをクリック", "こちらをクリック", "クリック", "リンク", "here",
+                                       "clickhere", "more", "link"};
+  core = AsciiLower(core);
+  return std::any_of(std::begin(kVague), std::end(kVague), [&](const char* v) { return core == v; });
+}
+
+// True if `text` gives a file's size (「729KB」「1.2MB」「300キロバイト」) and a type word.
+bool HasTypeAndSize(const std::string& text, const std::string& type) {
+  std::string lower;
+  for (std::size_t pos = 0; pos < text.size();) {  // full-width letters and digits as ASCII
+    std::size_t begin = pos;
+    char32_t c = text::DecodeAt(text, pos);
+    if (c >= 0xFF01 && c <= 0xFF5E) lower += static_cast<char>(std::tolower(static_cast<int>(c - 0xFEE0)));
+    else lower += AsciiLower(text.substr(begin, pos - begin));
+  }
+  bool size = false;
+  for (const char* unit : {"kb", "mb", "gb", "キロバイト", "メガバイト", "バイト"}) {
+    for (std::size_t at = lower.find(unit); at != std::string::npos && !size; at = lower.find(unit, at + 1)) {
+      std::size_t k = at;
+      while (k > 0 && lower[k - 1] == ' ') --k;
+      size = k > 0 && std::isdigit(static_cast<unsigned char>(lower[k - 1]));
+    }
+  }
+  return size && lower.find(AsciiLower(type)) != std::string::npos;
+}
+
 class Renderer {
  public:
   // Raw HTML is dropped from the page; tell the editor instead of losing it silently.
@@ -190,10 +257,10 @@ class Renderer {
     for (cmark_node* n : nodes) {
       std::string tag = cmark_node_get_literal(n);
       tag = tag.substr(0, tag.find('\n'));
-      std::size_t offset = LineOffset(cmark_node_get_start_line(n)) + cmark_node_get_start_column(n) - 1;
-      diags_.Warning(PositionIn(md_, offset), "markdown.raw-html",
-                     "HTML のタグ「" + tag + "」は使えないため、ページに表示されません。",
-                     "強調は **文字**、リンクは [文字](https://…) のように Markdown で書いてください。");
+      if (!diag::IsSuppressionComment(tag)) {
+        diags_.Warning(PositionOf(n), "markdown.raw-html", "HTML のタグ「" + tag + "」は使えないため、ページに表示されません。",
+                       "強調は **文字**、リンクは [文字](https://…) のように Markdown で書いてください。");
+      }
       cmark_node_unlink(n);
       cmark_node_free(n);
     }
@@ -257,13 +324,56 @@ class Renderer {
   }
 
   // Byte offset of the start of 1-based `line` in the Markdown text.
-  std::size_t LineOffset(int line) const {
-    std::size_t at = 0;
-    for (int l = 1; l < line && at != std::string::npos; ++l) {
-      at = md_.text.find('\n', at);
-      if (at != std::string::npos) ++at;
+  std::size_t LineOffset(int line) const { return markdown::LineOffset(md_.text, line); }
+
+  // The position in the content file where `node` starts.
+  diag::SourcePos PositionOf(cmark_node* node) const {
+    return PositionIn(md_, LineOffset(cmark_node_get_start_line(node)) + cmark_node_get_start_column(node) - 1);
+  }
+
+  // Links that say nothing of their purpose, links to documents without type and size
+  // (added to links to attachments), images without a description, skipped heading levels.
+  void Lint(cmark_node* root) {
+    for (cmark_node* n : Collect(root, CMARK_NODE_LINK)) {
+      std::string text = PlainText(n);
+      const std::string url = cmark_node_get_url(n);
+      if (IsVagueLinkText(text)) {
+        diags_.Warning(PositionOf(n), "lint.link-text", "リンクの文字「" + text + "」だけでは、どこへ行くリンクか分かりません。",
+                       "「" + text + "」ではなく、行き先の名前（例:「デジタル田園都市国家構想総合戦略」）をリンクの文字にしてください。");
+      }
+      std::string type = DocumentType(url);
+      if (type.empty()) continue;
+      cmark_node* next = cmark_node_next(n);
+      std::string after = next && cmark_node_get_type(next) == CMARK_NODE_TEXT ? cmark_node_get_literal(next) : "";
+      if (HasTypeAndSize(text + after.substr(0, 48), type)) continue;
+      std::optional<std::uintmax_t> size = options_.attachment_size ? options_.attachment_size(url) : std::nullopt;
+      if (size) {
+        cmark_node* label = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node_set_literal(label, ("（" + DocumentLabel(type, *size) + "）").c_str());
+        cmark_node_append_child(n, label);
+      } else if (url.find(':') != std::string::npos || url.rfind("//", 0) == 0) {
+        diags_.Warning(PositionOf(n), "lint.file-link", "ファイル（" + type + "）へのリンクに、ファイルの種類と大きさが書かれていません。",
+                       "リンクの文字の後に「（" + type + "、729KB）」のように書いてください。計画のフォルダに置いたファイルなら自動で付きます。");
+      }
     }
-    return at == std::string::npos ? md_.text.size() : at;
+    for (cmark_node* n : Collect(root, CMARK_NODE_IMAGE)) {
+      if (PlainText(n).find_first_not_of(" \u3000") == std::string::npos) {
+        diags_.Warning(PositionOf(n), "lint.image-alt", "画像に代替テキストがありません。",
+                       "![画像の内容を説明する文](画像.png) のように、[ ] の中に画像が見えない人にも伝わる説明を書いてください。");
+      }
+    }
+    int previous = 0;
+    for (cmark_node* h : Collect(root, CMARK_NODE_HEADING)) {
+      int level = cmark_node_get_heading_level(h);
+      if (level > previous + 1) {
+        std::string marks(static_cast<std::size_t>(level), '#'), expected(static_cast<std::size_t>(previous + 1), '#');
+        diags_.Warning(PositionOf(h), "lint.heading-skip",
+                       "見出しの段が飛んでいます（" + (previous ? std::string(previous, '#') + " の次が " : std::string("最初の見出しが ")) +
+                           marks + "）。見出しをたどって読む人には、間の段が抜けているように聞こえます。",
+                       marks + " を " + expected + " にしてください（本文の見出しは、節の見出しの一つ下の段から始まります）。");
+      }
+      previous = level;
+    }
   }
 
   Renderer(const model::Markdown& md, const Options& options, diag::Diagnostics& diags)
@@ -421,6 +531,48 @@ void ReplaceAll(std::string& s, const std::string& from, const std::string& to) 
 
 }  // namespace
 
+std::vector<Link> Links(const model::Markdown& md) {
+  std::vector<Link> links;
+  if (md.text.empty()) return links;
+  cmark_llist* extensions = nullptr;
+  NodePtr doc = Parse(furigana::MarkEscapes(md.text), &extensions);
+  cmark_llist_free(cmark_get_default_mem_allocator(), extensions);
+  cmark_iter* iter = cmark_iter_new(doc.get());
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    cmark_node_type type = cmark_node_get_type(n);
+    if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE)) continue;
+    links.push_back({furigana::DropEscapes(cmark_node_get_url(n)),
+                     LineOffset(md.text, cmark_node_get_start_line(n)) + cmark_node_get_start_column(n) - 1,
+                     type == CMARK_NODE_IMAGE});
+  }
+  cmark_iter_free(iter);
+  return links;
+}
+
+std::string DocumentType(const std::string& url) {
+  std::string path = url.substr(0, url.find_first_of("?#"));
+  std::size_t slash = path.rfind('/'), dot = path.rfind('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
+  static const std::pair<const char*, const char*> kTypes[] = {
+      {"pdf", "PDF"},   {"doc", "Word"},  {"docx", "Word"},  {"xls", "Excel"}, {"xlsx", "Excel"},
+      {"ppt", "PowerPoint"}, {"pptx", "PowerPoint"}, {"odt", "ODT"}, {"ods", "ODS"}, {"odp", "ODP"},
+      {"csv", "CSV"},   {"zip", "ZIP"},   {"rtf", "RTF"},    {"jtd", "一太郎"}};
+  std::string ext = AsciiLower(path.substr(dot + 1));
+  for (const auto& [e, type] : kTypes) {
+    if (ext == e) return type;
+  }
+  return "";
+}
+
+std::string DocumentLabel(const std::string& type, std::uintmax_t bytes) {
+  // The municipal convention: kilobytes rounded up below a megabyte, then megabytes to 0.1.
+  if (bytes < 1024 * 1024) return type + "、" + std::to_string((bytes + 1023) / 1024) + "KB";
+  std::uintmax_t tenths = (bytes * 10 + 1024 * 1024 / 2) / (1024 * 1024);
+  return type + "、" + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "MB";
+}
+
 diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset) {
   diag::SourcePos pos = md.pos;
   std::string_view before = std::string_view(md.text).substr(0, std::min(offset, md.text.size()));
@@ -449,6 +601,7 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
   NodePtr doc = Parse(furigana::MarkEscapes(md.text), &extensions);
   Renderer renderer(md, options, diags);
   renderer.RemoveRawHtml(doc.get());
+  renderer.Lint(doc.get());
   Renderer::JoinJapaneseLines(doc.get());
   renderer.ExplicitRuby(doc.get());
   renderer.LinkTerms(doc.get(), out.terms);

@@ -5,6 +5,7 @@
 #ifndef KEIKAKU_MARKDOWN_MARKDOWN_H_
 #define KEIKAKU_MARKDOWN_MARKDOWN_H_
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -41,6 +42,9 @@ struct Options {
   /// when `auto_grade` is set (furigana::Annotator::Annotate). Null: ruby syntax only.
   furigana::Annotator* annotator = nullptr;
   std::optional<int> auto_grade;
+  /// The size in bytes of a file a link names relative to the page (an attachment), or
+  /// nullopt; its type and size are added to the link text 「（PDF、729KB）」.
+  std::function<std::optional<std::uintmax_t>(const std::string& url)> attachment_size;
 };
 
 struct Fragment {
@@ -50,6 +54,23 @@ struct Fragment {
 
 /// Renders `md`. Unknown glossary references are reported at their position in the file.
 Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnostics& diags);
+
+/// A link or an image of a Markdown text, with the byte offset of its start in the text.
+struct Link {
+  std::string url;
+  std::size_t offset = 0;
+  bool image = false;
+};
+
+/// The links and images of `md`, in order.
+std::vector<Link> Links(const model::Markdown& md);
+
+/// The kind of document a link leads to, from the extension of its path ("PDF" for .pdf,
+/// "Word", "Excel", …), or "" for a web page or an image.
+std::string DocumentType(const std::string& url);
+
+/// 「PDF、729KB」: the words a link to a document carries after its text.
+std::string DocumentLabel(const std::string& type, std::uintmax_t bytes);
 
 /// Position in the content file of byte `offset` of `md.text`.
 diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset);

@@ -386,3 +386,82 @@ TEST_CASE("automatic links never report unknown terms; explicit references still
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].rule == "ref.glossary");
 }
+
+namespace {
+
+// "rule@line:column" of every finding of rendering `text` (placed at f.yaml 3:5), in order.
+std::vector<std::string> Lint(const std::string& text, Options options = {}) {
+  Diagnostics diags;
+  Render(Markdown{text, {"f.yaml", 3, 5}}, options, diags);
+  std::vector<std::string> out;
+  for (const auto& d : diags.items()) {
+    out.push_back(d.rule + "@" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column));
+  }
+  return out;
+}
+
+using Found = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("links whose text says nothing of their purpose are found", "[markdown][lint]") {
+  CHECK(Lint("詳しくは[こちら](https://example.jp/)。") == Found{"lint.link-text@3:9"});
+  CHECK(Lint("[ここ](https://example.jp/)") == Found{"lint.link-text@3:5"});
+  CHECK(Lint("[詳細](https://example.jp/)") == Found{"lint.link-text@3:5"});
+  CHECK(Lint("[「詳細はこちら」](https://example.jp/)") == Found{"lint.link-text@3:5"});
+  CHECK(Lint("[Click here](https://example.jp/)") == Found{"lint.link-text@3:5"});
+  CHECK(Lint("[デジタル庁の詳細](https://example.jp/)、[ここから申請](https://example.jp/)").empty());
+}
+
+TEST_CASE("links to documents need their type and size", "[markdown][lint]") {
+  CHECK(Lint("[計画書](https://example.jp/k.pdf)") == Found{"lint.file-link@3:5"});
+  CHECK(Lint("[計画書](https://example.jp/k.PDF?v=2)") == Found{"lint.file-link@3:5"});
+  CHECK(Lint("[計画書（PDF、729KB）](https://example.jp/k.pdf)").empty());
+  CHECK(Lint("[計画書](https://example.jp/k.pdf)（PDF、1.2MB）").empty());
+  CHECK(Lint("[計画書](https://example.jp/k.xlsx)（Excel：３２０ＫＢ）").empty());
+  CHECK(Lint("[計画書](https://example.jp/k.pdf)（729KB）") == Found{"lint.file-link@3:5"});  // no type
+  CHECK(Lint("[計画書](https://example.jp/k.html)").empty());
+  CHECK(Lint("[計画書](https://example.jp/pdf/)").empty());
+}
+
+TEST_CASE("a link to an attachment gets its type and size", "[markdown][lint]") {
+  Options o;
+  o.attachment_size = [](const std::string& url) -> std::optional<std::uintmax_t> {
+    if (url == "k.pdf") return 746'000;
+    if (url == "big.xlsx") return 1'300'000;
+    return std::nullopt;
+  };
+  CHECK(Html("[計画書](k.pdf)", o) == "<p><a href=\"k.pdf\">計画書（PDF、729KB）</a></p>\n");
+  CHECK(Html("[集計](big.xlsx)", o) == "<p><a href=\"big.xlsx\">集計（Excel、1.2MB）</a></p>\n");
+  CHECK(Html("[計画書](k.pdf)（PDF、729KB）", o) == "<p><a href=\"k.pdf\">計画書</a>（PDF、729KB）</p>\n");
+  CHECK(Lint("[計画書](k.pdf)", o).empty());
+  CHECK(keikaku::markdown::DocumentLabel("PDF", 1) == "PDF、1KB");
+  CHECK(keikaku::markdown::DocumentLabel("PDF", 1024 * 1024) == "PDF、1.0MB");
+}
+
+TEST_CASE("images without a description and skipped heading levels are found", "[markdown][lint]") {
+  CHECK(Lint("本文\n\n![](map.png)") == Found{"lint.image-alt@5:1"});
+  CHECK(Lint("![ ](map.png)") == Found{"lint.image-alt@3:5"});
+  CHECK(Lint("![町の地図](map.png)").empty());
+  CHECK(Lint("# 一\n\n## 二\n\n# 三\n\n## 四").empty());
+  CHECK(Lint("# 一\n\n### 三") == Found{"lint.heading-skip@5:1"});
+  CHECK(Lint("## 二") == Found{"lint.heading-skip@3:5"});
+}
+
+TEST_CASE("a comment that silences a finding is not raw HTML", "[markdown][lint]") {
+  CHECK(Html("[こちら](https://example.jp/) <!-- keikaku-ignore: lint.link-text -->") ==
+        "<p><a href=\"https://example.jp/\">こちら</a> </p>\n");
+  CHECK(Lint("本文 <!-- keikaku-ignore: lint.link-text -->").empty());
+  CHECK(Lint("本文 <!-- 注 -->") == Found{"markdown.raw-html@3:8"});
+}
+
+TEST_CASE("Links lists links and images with their offsets", "[markdown]") {
+  auto links = keikaku::markdown::Links(Markdown{"前 [a](a.pdf)\n\n![b](b.png) [c](#x)", {}});
+  REQUIRE(links.size() == 3);
+  CHECK(links[0].url == "a.pdf");
+  CHECK(links[0].offset == 4);
+  CHECK_FALSE(links[0].image);
+  CHECK(links[1].url == "b.png");
+  CHECK(links[1].image);
+  CHECK(links[2].url == "#x");
+}

@@ -3,8 +3,11 @@
 #ifndef KEIKAKU_MODEL_MODEL_H_
 #define KEIKAKU_MODEL_MODEL_H_
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -233,6 +236,9 @@ struct Plan {
   std::optional<AutoFurigana> auto_furigana;  ///< Unset: the site's.
   bool draft = false;  ///< Shown by keikaku serve, left out by keikaku build.
   SourcePos pos;
+  /// Files the text links to (a PDF beside the chapters), by the link as written, with
+  /// their size in bytes: published beside the pages (filled in by the build).
+  std::map<std::string, std::uintmax_t> attachments;
 };
 
 /// Calls `fn` for every block of the plan (chapters and all nested sections), in order.
@@ -251,6 +257,47 @@ void ForEachBlock(const Plan& plan, Fn&& fn) {
     for (const Block& b : c.content) fn(b);
     walk.Sections(c.sections);
   }
+}
+
+/// Calls `fn` for every Markdown text of the plan: the preface, the period's note, every
+/// block's (bodies, descriptions, cells, notes, measure fields) and the glossary's.
+template <typename Fn>
+void ForEachMarkdown(const Plan& plan, Fn&& fn) {
+  auto visit = [&fn](const Markdown& md) {
+    if (!md.empty()) fn(md);
+  };
+  if (plan.preface) visit(plan.preface->body);
+  if (plan.period) visit(plan.period->note);
+  ForEachBlock(plan, [&](const Block& block) {
+    std::visit(
+        [&](const auto& b) {
+          using T = std::decay_t<decltype(b)>;
+          if constexpr (std::is_same_v<T, Markdown>) {
+            visit(b);
+          } else if constexpr (std::is_same_v<T, Figure>) {
+            visit(b.description);
+          } else if constexpr (std::is_same_v<T, Table>) {
+            for (const auto& row : b.rows) {
+              for (const TableCell& cell : row) visit(cell.text);
+            }
+            visit(b.note);
+          } else if constexpr (std::is_same_v<T, Callout>) {
+            visit(b.body);
+          } else if constexpr (std::is_same_v<T, MeasureList>) {
+            for (const Measure& m : b.items) {
+              for (const Markdown* md : {&m.challenges, &m.direction, &m.actions, &m.effects, &m.period, &m.body}) {
+                visit(*md);
+              }
+            }
+          } else if constexpr (std::is_same_v<T, Schedule>) {
+            visit(b.note);
+          } else if constexpr (std::is_same_v<T, References>) {
+            for (const Reference& r : b.items) visit(r.note);
+          }
+        },
+        block);
+  });
+  for (const GlossaryEntry& e : plan.glossary) visit(e.definition);
 }
 
 /// What the accessibility test suite found (tests/browser/pages.test.mjs writes it).

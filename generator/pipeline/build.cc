@@ -3,62 +3,110 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <set>
 
 #include "io/file.h"
+#include "markdown/markdown.h"
 #include "output/precompress.h"
 #include "render/render.h"
+#include "text/url.h"
 #include "theme/theme.h"
 
 namespace keikaku::pipeline {
 
 namespace {
 
-// Copies the images that figures name from the plan folders into the tree, beside the
-// plan's pages; a figure needs an image or a text description.
-void AddFigureImages(const model::Site& site, const std::filesystem::path& source,
-                     output::OutputTree& tree, diag::Diagnostics& diags) {
-  // A symbolic link may point anywhere: what is published must lie in the content folder.
-  std::error_code ec;
-  const std::filesystem::path root = std::filesystem::canonical(source, ec);
-  for (const model::Plan& plan : site.plans) {
-    model::ForEachBlock(plan, [&](const model::Block& block) {
-      const auto* figure = std::get_if<model::Figure>(&block);
-      if (!figure) return;
-      if (figure->image.empty()) {
-        if (figure->description.empty()) {
-          diags.Error(figure->pos, "content.figure-text", "図表「" + figure->caption + "」に画像も説明もありません。",
-                      "image: に画像ファイルを書くか、description: に図の内容を文章で書いてください。");
-        }
-        return;
-      }
-      std::filesystem::path rel(figure->image);
-      bool inside = rel.is_relative() && !rel.empty();
-      for (const auto& part : rel) inside = inside && part != "..";
-      std::filesystem::path file = source / "plans" / plan.slug / rel;
-      std::optional<std::string> bytes;
-      if (inside) {
-        std::filesystem::path real = std::filesystem::canonical(file, ec);
-        auto [end, unused] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
-        if (!real.empty() && end != root.end()) {
-          diags.Error(figure->pos, "content.outside-file",
-                      "図表の画像「" + figure->image + "」は、コンテンツのフォルダの外にあるファイルへのリンクです。",
-                      "画像そのものを計画のフォルダにコピーしてください。");
-          return;
-        }
-        bytes = io::ReadFile(file);
-      }
-      if (!bytes) {
-        diags.Error(figure->pos, "content.missing-file", "図表の画像「" + figure->image + "」が見つかりません。",
-                    "画像を計画のフォルダ（またはその中のフォルダ）に置き、そこからの名前を書いてください。");
-        return;
-      }
-      if (figure->alt.empty()) {
-        diags.Error(figure->pos, "content.figure-alt", "図表「" + figure->caption + "」の画像に代替テキストがありません。",
-                    "alt: に、画像が見えない人にも伝わる説明を書いてください。");
-      }
-      tree[plan.slug + "/" + rel.lexically_normal().generic_string()] = std::move(*bytes);
-    });
+// Files of a plan folder that the site publishes (figure images, linked documents). A
+// symbolic link may point anywhere: what is published must lie in the content folder.
+class PlanFiles {
+ public:
+  PlanFiles(const std::filesystem::path& source, output::OutputTree& tree, diag::Diagnostics& diags)
+      : source_(source), tree_(tree), diags_(diags) {
+    std::error_code ec;
+    root_ = std::filesystem::canonical(source, ec);
   }
+
+  /// Puts file `name` (relative to the plan folder, as written) of `plan` into the tree
+  /// beside the plan's pages and returns its size; reports `what`「name」 at `pos` when the
+  /// file is missing or outside the content folder.
+  std::optional<std::uintmax_t> Publish(const model::Plan& plan, const std::string& name, const std::string& what,
+                                        const diag::SourcePos& pos) {
+    std::filesystem::path rel(name);
+    bool inside = rel.is_relative() && !rel.empty();
+    for (const auto& part : rel) inside = inside && part != "..";
+    if (!inside) {
+      diags_.Error(pos, "content.outside-file", what + "「" + name + "」は計画のフォルダの外を指しています。",
+                   "ファイルを計画のフォルダ（またはその中のフォルダ）に置き、そこからの名前を書いてください（「..」や「/」で始まる名前は使えません）。");
+      return std::nullopt;
+    }
+    std::filesystem::path file = source_ / "plans" / plan.slug / rel;
+    std::error_code ec;
+    std::filesystem::path real = std::filesystem::canonical(file, ec);
+    auto [end, unused] = std::mismatch(root_.begin(), root_.end(), real.begin(), real.end());
+    if (!real.empty() && end != root_.end()) {
+      diags_.Error(pos, "content.outside-file", what + "「" + name + "」は、コンテンツのフォルダの外にあるファイルへのリンクです。",
+                   "ファイルそのものを計画のフォルダにコピーしてください。");
+      return std::nullopt;
+    }
+    std::optional<std::string> bytes = io::ReadFile(file);
+    if (!bytes) {
+      diags_.Error(pos, "content.missing-file", what + "「" + name + "」が見つかりません。",
+                   "ファイルを計画のフォルダ（またはその中のフォルダ）に置き、そこからの名前を書いてください。");
+      return std::nullopt;
+    }
+    std::uintmax_t size = bytes->size();
+    tree_[plan.slug + "/" + rel.lexically_normal().generic_string()] = std::move(*bytes);
+    return size;
+  }
+
+ private:
+  std::filesystem::path source_, root_;
+  output::OutputTree& tree_;
+  diag::Diagnostics& diags_;
+};
+
+// Copies the images that figures name into the tree; a figure needs an image or a text
+// description, and an image needs its alternative text.
+void AddFigureImages(const model::Plan& plan, PlanFiles& files, diag::Diagnostics& diags) {
+  model::ForEachBlock(plan, [&](const model::Block& block) {
+    const auto* figure = std::get_if<model::Figure>(&block);
+    if (!figure) return;
+    if (figure->image.empty()) {
+      if (figure->description.empty()) {
+        diags.Error(figure->pos, "content.figure-text", "図表「" + figure->caption + "」に画像も説明もありません。",
+                    "image: に画像ファイルを書くか、description: に図の内容を文章で書いてください。");
+      }
+      return;
+    }
+    if (!files.Publish(plan, figure->image, "図表の画像", figure->pos)) return;
+    if (figure->alt.empty()) {
+      diags.Error(figure->pos, "content.figure-alt", "図表「" + figure->caption + "」の画像に代替テキストがありません。",
+                  "alt: に、画像が見えない人にも伝わる説明を書いてください。");
+    }
+  });
+}
+
+// Copies the documents and images the plan's text names relative to the plan folder
+// (「[計画書](keikaku.pdf)」, 「![地図](map.png)」) into the tree, and records the documents'
+// sizes, which the renderer adds to the link text.
+void AddAttachments(model::Plan& plan, PlanFiles& files) {
+  std::map<std::string, std::uintmax_t> attachments;
+  std::set<std::string> images;
+  model::ForEachMarkdown(plan, [&](const model::Markdown& md) {
+    for (const markdown::Link& link : markdown::Links(md)) {
+      bool relative = !link.url.empty() && link.url.find(':') == std::string::npos &&
+                      link.url.rfind("/", 0) != 0 && link.url.rfind("#", 0) != 0;
+      bool document = !link.image && !markdown::DocumentType(link.url).empty();
+      if (!relative || !(document || link.image) || attachments.count(link.url) || images.count(link.url)) continue;
+      std::string name = link.url.substr(0, link.url.find_first_of("?#"));
+      std::optional<std::string> decoded = text::PercentDecode(name);
+      auto size = files.Publish(plan, decoded ? *decoded : name, link.image ? "画像" : "リンク先のファイル",
+                                markdown::PositionIn(md, link.offset));
+      if (size && document) attachments[link.url] = *size;
+      if (size && link.image) images.insert(link.url);
+    }
+  });
+  plan.attachments = std::move(attachments);
 }
 
 }  // namespace
@@ -74,8 +122,14 @@ bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render:
   if (!site) return false;
   if (base_path) *base_path = site->base_path;
   theme::Theme theme(options.theme);
-  AddFigureImages(*site, options.source, tree, diags);
-  return render::RenderSite(*site, theme, tree, stats, diags) && !diags.has_errors();
+  PlanFiles files(options.source, tree, diags);
+  for (model::Plan& plan : site->plans) {
+    AddFigureImages(plan, files, diags);
+    AddAttachments(plan, files);
+  }
+  bool ok = render::RenderSite(*site, theme, tree, stats, diags) && !diags.has_errors();
+  diags.Suppress(sources);
+  return ok;
 }
 
 int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {

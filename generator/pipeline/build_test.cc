@@ -293,7 +293,7 @@ TEST_CASE("a plan can link the first occurrence of each term on each page automa
                             "glossary: g.yaml\nauto_link_terms: first\n"},
       {"plans/x/g.yaml", "terms:\n  - {term: DX, reading: でぃーえっくす, definition: 変革}\n"
                          "  - {term: デジタル・トランスフォーメーション, reading: でじたる, definition: 長い名前の用語}\n"},
-      {"plans/x/c.yaml", "title: c\ncontent:\n  - \"#### DXの見出し\"\n  - 本町のDX推進とDXの計画。\n"
+      {"plans/x/c.yaml", "title: c\ncontent:\n  - \"# DXの見出し\"\n  - 本町のDX推進とDXの計画。\n"
                          "  - table: {caption: 表, rows: [[項目], [DXとデジタル・トランスフォーメーション]]}\n"},
       {"plans/x/d.yaml", "title: d\ncontent:\n  - 次の章でもDX。\n"},
   });
@@ -527,4 +527,58 @@ TEST_CASE("the accessibility statement shows the target, and the test results wh
   Diagnostics failed = FailedBuild(site.dir());
   REQUIRE(failed.error_count() == 1);
   CHECK(failed.items()[0].rule == "schema.date");
+}
+
+TEST_CASE("documents and images the text names beside the plan are published", "[build][lint]") {
+  const std::string pdf(3000, 'p');
+  TempSite site("attach", {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\ncontent:\n  - |\n    [計画書](files/計画%20本文.pdf)と![町の地図](map.png)。\n"
+                         "    [計画書](files/計画%20本文.pdf)（PDF、3KB）\n"},
+      {"plans/x/files/計画 本文.pdf", pdf},
+      {"plans/x/map.png", "png"},
+      {"plans/x/unlinked.pdf", "not published"},
+  });
+  Diagnostics diags;
+  OutputTree tree = BuildTree(site.dir(), diags);
+  CHECK(tree.at("x/files/計画 本文.pdf") == pdf);
+  CHECK(tree.at("x/map.png") == "png");
+  CHECK(tree.count("x/unlinked.pdf") == 0);
+  const std::string& c = tree.at("x/c.html");
+  CHECK(Contains(c, "<a href=\"files/%E8%A8%88%E7%94%BB%20%E6%9C%AC%E6%96%87.pdf\">計画書（PDF、3KB）</a>と"));
+  CHECK(Count(c, "（PDF、3KB）") == 2);  // not added twice where the text has it
+  CHECK(diags.warning_count() == 0);
+}
+
+TEST_CASE("a missing document or image the text names is an error at the link", "[build][lint]") {
+  TempSite site("attach-missing", {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\ncontent:\n  - |\n    本文\n    [計画書](nothing.pdf)\n\n    ![地図](../../site.yaml)\n"},
+  });
+  Diagnostics diags = FailedBuild(site.dir());
+  std::vector<std::string> found;
+  for (const auto& d : diags.Sorted()) {
+    found.push_back(d.rule + "@" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column));
+  }
+  CHECK(found == std::vector<std::string>{"content.missing-file@5:5", "content.outside-file@7:5"});
+}
+
+TEST_CASE("lint findings are reported by the build and silenced by a comment", "[build][lint]") {
+  TempSite site("lint", {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: 高 梁 市の計画\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c  # keikaku-ignore: lint.spaced-word\ncontent:\n  - |\n"
+                         "    [こちら](https://example.jp/)\n"
+                         "    <!-- keikaku-ignore: lint.link-text -->\n"
+                         "    [こちら](https://example.jp/b)\n"},
+  });
+  Diagnostics diags;
+  BuildTree(site.dir(), diags);
+  std::vector<std::string> found;
+  for (const auto& d : diags.Sorted()) {
+    found.push_back(fs::path(d.pos.file).filename().string() + ":" + std::to_string(d.pos.line) + " " + d.rule);
+  }
+  CHECK(found == std::vector<std::string>{"c.yaml:4 lint.link-text", "plan.yaml:2 lint.spaced-word"});
 }

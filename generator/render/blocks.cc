@@ -18,6 +18,13 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
   options.known_terms = &names_;
   options.annotator = annotator_;
   options.auto_grade = auto_grade_;
+  if (plan_ && !plan_->attachments.empty()) {
+    options.attachment_size = [this](const std::string& url) -> std::optional<std::uintmax_t> {
+      auto it = plan_->attachments.find(url);
+      if (it == plan_->attachments.end()) return std::nullopt;
+      return it->second;
+    };
+  }
   if (terms_on_page_ && auto_terms_ && auto_mode_ != model::AutoLink::kOff) {
     options.auto_terms = auto_terms_;
     options.auto_link = [this](const std::string& name) { return AutoLinkTerm(name); };

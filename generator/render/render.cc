@@ -76,7 +76,10 @@ class SiteRenderer {
   SiteRenderer(const model::Site& site, output::OutputTree& out, Stats& stats, diag::Diagnostics& diags)
       : site_(site), out_(out), stats_(stats), diags_(diags) {}
 
+  // False when the theme has errors (content errors found before do not stop the pages:
+  // rendering them reports the rest of the content's findings).
   bool LoadTheme(const theme::Theme& theme) {
+    const int errors_before = diags_.error_count();
     RegisterTextModifiers();
     for (const auto& [path, text] : theme.ReadAll("templates/")) {
       std::string name = path.substr(std::string("templates/").size());
@@ -91,7 +94,7 @@ class SiteRenderer {
     out_[stylesheet_] = *css;
     glossary_script_ = AddScript(theme, kGlossaryScript, "glossary");
     furigana_script_ = AddScript(theme, kFuriganaScript, "furigana");
-    return !diags_.has_errors();
+    return diags_.error_count() == errors_before;
   }
 
   // Minifies script `path` of the theme into assets/NAME.HASH.js; "" when the theme has none.
