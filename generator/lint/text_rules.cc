@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "furigana/kanji.h"
 #include "text/date.h"
 #include "text/utf8.h"
 
@@ -16,10 +17,6 @@ using text::DecodeAt;
 
 enum class Kind { kJapanese, kLatin, kDigit, kSpace, kOther };
 
-bool IsKanji(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         c == 0x3005;  // 々
-}
 bool IsKana(char32_t c) {
   return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;  // ー
 }
@@ -29,7 +26,7 @@ int DigitValue(char32_t c) { return c <= '9' ? static_cast<int>(c - '0') : stati
 
 Kind Classify(char32_t c) {
   if (c == ' ' || c == 0x3000) return Kind::kSpace;
-  if (IsKanji(c) || IsKana(c)) return Kind::kJapanese;
+  if (furigana::IsKanji(c) || IsKana(c)) return Kind::kJapanese;
   if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xFF21 && c <= 0xFF3A) ||
       (c >= 0xFF41 && c <= 0xFF5A)) {
     return Kind::kLatin;

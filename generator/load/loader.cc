@@ -194,6 +194,7 @@ model::Table BuildTable(const Reader& r, const YAML::Node& n) {
   t.header = r.Strings(n, "header");
   t.row_header = r.Bool(n, "row_header");
   t.note = r.Md(n, "note");
+  t.pos = r.Pos(n);
   for (const YAML::Node& row : n["rows"]) {
     std::vector<model::TableCell> cells;
     for (const YAML::Node& c : row) {
@@ -247,6 +248,7 @@ std::vector<model::ScheduleRow> BuildScheduleRows(const Reader& r, const YAML::N
     row.to = r.Fiscal(n, "to");
     row.continues = r.Bool(n, "continues");
     row.rows = BuildScheduleRows(r, n["rows"]);
+    row.item_pos = r.Pos(n["item"]);
     rows.push_back(std::move(row));
   }
   return rows;

@@ -72,6 +72,7 @@ struct Table {
   bool row_header = false;
   std::vector<std::vector<TableCell>> rows;
   Markdown note;
+  SourcePos pos;
 };
 
 struct Callout {
@@ -100,6 +101,7 @@ struct ScheduleRow {
   std::optional<int> from, to;
   bool continues = false;
   std::vector<ScheduleRow> rows;
+  SourcePos item_pos;  ///< Where `item`'s value starts.
 };
 
 struct Schedule {

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "io/file.h"
+#include "lint/plan_rules.h"
 #include "markdown/markdown.h"
 #include "output/precompress.h"
 #include "render/render.h"
@@ -124,6 +125,7 @@ bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render:
   theme::Theme theme(options.theme);
   PlanFiles files(options.source, tree, diags);
   for (model::Plan& plan : site->plans) {
+    lint::LintPlan(plan, diags);
     AddFigureImages(plan, files, diags);
     AddAttachments(plan, files);
   }
