@@ -51,7 +51,8 @@ struct Fragment {
 /// Renders `md`. Unknown glossary references are reported at their position in the file.
 Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnostics& diags);
 
-/// Position in the content file of byte `offset` of `md.text`.
+/// Position in the content file of byte `offset` of `md.text`: through `md.anchors`, or
+/// counted from `md.pos` when there are none.
 diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset);
 
 }  // namespace keikaku::markdown
