@@ -6,6 +6,7 @@
 
 #include "io/file.h"
 #include "lint/text_rules.h"
+#include "load/scalar_map.h"
 #include "load/validate.h"
 #include "markdown/markdown.h"
 #include "text/kana.h"
@@ -140,17 +141,7 @@ class Reader {
     if (!v.IsScalar()) return md;
     md.text = v.Scalar();
     md.pos = positions_.At(v.Mark());
-    const std::string& text = positions_.text();
-    std::size_t at = static_cast<std::size_t>(std::max(0, v.Mark().pos));
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) at += 3;
-    if (at < text.size() && (text[at] == '|' || text[at] == '>')) {
-      md.block_scalar = true;
-      std::size_t line = text.find('\n', at);
-      if (line != std::string::npos) {
-        std::size_t first = text.find_first_not_of(' ', line + 1);
-        if (first != std::string::npos) md.indent = static_cast<int>(first - line - 1);
-      }
-    }
+    md.anchors = MapScalar(positions_.text(), v.Mark(), md.text);
     return md;
   }
   SourcePos Pos(const YAML::Node& n) const { return positions_.At(n.Mark()); }

@@ -44,9 +44,13 @@ TEST_CASE("a valid chapter loads into the model", "[load]") {
   REQUIRE(chapter.sections[0].content.size() == 2);
   const auto& md = std::get<keikaku::model::Markdown>(chapter.sections[0].content[0]);
   CHECK(md.text == "本町では、\nDXを進めます。\n");
-  CHECK(md.block_scalar);
   CHECK(md.pos.line == 7);
-  CHECK(md.indent == 8);
+  REQUIRE(md.anchors.size() == 4);  // each line and each line break
+  CHECK(md.anchors[0].line == 8);
+  CHECK(md.anchors[0].column == 9);
+  CHECK(md.anchors[2].offset == md.text.find("DX"));
+  CHECK(md.anchors[2].line == 9);
+  CHECK(md.anchors[2].column == 9);
   CHECK(std::holds_alternative<keikaku::model::Callout>(chapter.sections[0].content[1]));
 }
 

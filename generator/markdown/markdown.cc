@@ -575,7 +575,19 @@ std::string DocumentLabel(const std::string& type, std::uintmax_t bytes) {
 
 diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset) {
   diag::SourcePos pos = md.pos;
-  std::string_view before = std::string_view(md.text).substr(0, std::min(offset, md.text.size()));
+  offset = std::min(offset, md.text.size());
+  if (!md.anchors.empty()) {
+    // The last anchor at or before the offset, then the characters after it on its line.
+    auto after = std::upper_bound(md.anchors.begin(), md.anchors.end(), offset,
+                                  [](std::size_t o, const model::SourceAnchor& a) { return o < a.offset; });
+    const model::SourceAnchor& a = after == md.anchors.begin() ? *after : *(after - 1);
+    std::size_t from = std::min(a.offset, offset);
+    pos.line = a.line;
+    pos.column = a.column + static_cast<int>(text::CodepointCount(std::string_view(md.text).substr(from, offset - from)));
+    return pos;
+  }
+  // No map to the file: the text as written from `pos` on.
+  std::string_view before = std::string_view(md.text).substr(0, offset);
   std::size_t newlines = 0, line_start = 0;
   for (std::size_t i = 0; i < before.size(); ++i) {
     if (before[i] == '\n') {
@@ -584,13 +596,8 @@ diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset) {
     }
   }
   int chars = static_cast<int>(text::CodepointCount(before.substr(line_start)));
-  if (md.block_scalar) {
-    pos.line += 1 + static_cast<int>(newlines);
-    pos.column = md.indent + chars + 1;
-  } else {
-    pos.line += static_cast<int>(newlines);
-    pos.column = newlines ? chars + 1 : pos.column + chars;
-  }
+  pos.line += static_cast<int>(newlines);
+  pos.column = newlines ? chars + 1 : pos.column + chars;
   return pos;
 }
 

@@ -72,7 +72,8 @@ std::string DocumentType(const std::string& url);
 /// 「PDF、729KB」: the words a link to a document carries after its text.
 std::string DocumentLabel(const std::string& type, std::uintmax_t bytes);
 
-/// Position in the content file of byte `offset` of `md.text`.
+/// Position in the content file of byte `offset` of `md.text`: through `md.anchors`, or
+/// counted from `md.pos` when there are none.
 diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset);
 
 }  // namespace keikaku::markdown

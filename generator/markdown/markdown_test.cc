@@ -33,6 +33,10 @@ Options WithGlossary() {
   return o;
 }
 
+// "一行目\n二行目の…" as a `|` block at 7:9 indented by 8 (load::MapScalar): line 8 from
+// column 9, its line break, line 9 from column 9.
+std::vector<keikaku::model::SourceAnchor> BlockAnchors() { return {{0, 8, 9}, {9, 8, 12}, {10, 9, 9}}; }
+
 }  // namespace
 
 TEST_CASE("a line break next to Japanese characters disappears", "[markdown]") {
@@ -64,7 +68,8 @@ TEST_CASE("glossary references are not made inside code or links", "[markdown]")
 
 TEST_CASE("an unknown glossary term is an error at its line and column", "[markdown]") {
   Diagnostics diags;
-  Markdown md{"一行目\n二行目の[[CIO]]です", {"c.yaml", 7, 9}, /*block_scalar=*/true, /*indent=*/8};
+  Markdown md{"一行目\n二行目の[[CIO]]です", {"c.yaml", 7, 9}};
+  md.anchors = BlockAnchors();
   Render(md, WithGlossary(), diags);
   REQUIRE(diags.items().size() == 1);
   const auto& d = diags.items()[0];
@@ -72,6 +77,30 @@ TEST_CASE("an unknown glossary term is an error at its line and column", "[markd
   CHECK(d.pos.line == 9);
   CHECK(d.pos.column == 13);
   CHECK(d.message == "用語集にない用語「CIO」が参照されています。");
+}
+
+TEST_CASE("positions follow the anchors; without them the text is as written from pos", "[markdown]") {
+  using keikaku::markdown::PositionIn;
+  Markdown block{"一行目\n二行目の[[CIO]]です", {"c.yaml", 7, 9}};
+  block.anchors = BlockAnchors();
+  CHECK(PositionIn(block, 0).line == 8);  // the first character, not the `|` at 7:9
+  CHECK(PositionIn(block, 0).column == 9);
+  CHECK(PositionIn(block, 3).column == 10);
+  CHECK(PositionIn(block, 9).column == 12);  // the line break
+  CHECK(PositionIn(block, 13).line == 9);
+  CHECK(PositionIn(block, 13).column == 10);
+  CHECK(PositionIn(block, 1000).column == 9 + 13);  // past the end: its end
+  // "\"引用\"と[[X]]" at 4:5: the quote, an escape, 引用, an escape, then the rest.
+  Markdown quoted{"\"引用\"と[[X]]", {"c.yaml", 4, 5}};
+  quoted.anchors = {{0, 4, 6}, {1, 4, 8}, {7, 4, 10}, {8, 4, 12}};
+  CHECK(PositionIn(quoted, 0).column == 6);
+  CHECK(PositionIn(quoted, 4).column == 9);
+  CHECK(PositionIn(quoted, 11).column == 13);
+  CHECK(PositionIn(quoted, 11).file == "c.yaml");
+  Markdown plain{"一行目\n二行目", {"c.yaml", 4, 5}};
+  CHECK(PositionIn(plain, 3).column == 6);
+  CHECK(PositionIn(plain, 10).line == 5);
+  CHECK(PositionIn(plain, 13).column == 2);
 }
 
 TEST_CASE("an unknown glossary term suggests the nearest known term", "[markdown]") {
@@ -107,7 +136,8 @@ TEST_CASE("references and English phrases work inside GFM table cells", "[markdo
 
 TEST_CASE("raw HTML is a warning at its line and column, not silently lost", "[markdown]") {
   Diagnostics diags;
-  Markdown md{"一行目\n二行目の<b>強調</b>です", {"c.yaml", 7, 9}, /*block_scalar=*/true, /*indent=*/8};
+  Markdown md{"一行目\n二行目の<b>強調</b>です", {"c.yaml", 7, 9}};
+  md.anchors = BlockAnchors();
   std::string html = Render(md, {}, diags).html;
   CHECK(html.find("<b>") == std::string::npos);
   CHECK_FALSE(diags.has_errors());

@@ -20,13 +20,21 @@ namespace keikaku::model {
 using diag::SourcePos;
 using text::Date;
 
-/// Markdown source text with the position of its first character in the content file.
+/// Byte `offset` of a Markdown text is at `line`:`column` of the file (1-based, columns in
+/// code points). The bytes up to the next anchor are copied from there on, on that line, or
+/// made from the escape or line break there.
+struct SourceAnchor {
+  std::size_t offset = 0;
+  int line = 0, column = 0;
+};
+
+/// Markdown source text with the position of its YAML node in the content file.
 struct Markdown {
   std::string text;
-  SourcePos pos;
-  /// For a block scalar (`|`), `pos` is the indicator and the text starts on the next line.
-  bool block_scalar = false;
-  int indent = 0;  ///< Columns of indentation stripped from each line of a block scalar.
+  SourcePos pos;  ///< The node: its quote or block indicator, not always the text's start.
+  /// Where the text's bytes are in the file, in order of offset (load::MapScalar). Empty when
+  /// unknown: the text is then taken as written verbatim from `pos`.
+  std::vector<SourceAnchor> anchors = {};
   bool empty() const { return text.empty(); }
 };
 
