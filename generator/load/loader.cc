@@ -8,7 +8,11 @@
 #include "lint/text_rules.h"
 #include "load/scalar_map.h"
 #include "load/validate.h"
+<<<<<<< HEAD
 #include "markdown/markdown.h"
+=======
+#include "load/yaml_doctor.h"
+>>>>>>> yaml-doctor
 #include "text/kana.h"
 #include "text/utf8.h"
 
@@ -76,7 +80,25 @@ bool CheckIndentation(const std::string& file, const std::string& text, diag::Di
   return ok;
 }
 
+// "UTF-16" or "UTF-32" for a file saved in one of them (a byte order mark, or NUL bytes,
+// which UTF-8 text never holds; ASCII-only UTF-16 is valid UTF-8 otherwise), or null.
+const char* WideEncoding(std::string_view text) {
+  using namespace std::string_view_literals;
+  auto starts = [&](std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; };
+  if (starts("\xFF\xFE\0\0"sv) || starts("\0\0\xFE\xFF"sv)) return "UTF-32";
+  if (starts("\xFF\xFE"sv) || starts("\xFE\xFF"sv)) return "UTF-16";
+  if (text.find('\0') == std::string_view::npos) return nullptr;
+  // UTF-32 spends four bytes on each character, the high two 0 for any below U+10000.
+  bool utf32 = text.size() % 4 == 0 && ((text[0] == 0 && text[1] == 0) || (text[2] == 0 && text[3] == 0));
+  return utf32 ? "UTF-32" : "UTF-16";
+}
+
 bool CheckEncoding(const std::string& file, const std::string& text, diag::Diagnostics& diags) {
+  if (const char* encoding = WideEncoding(text)) {
+    diags.Error({file, 1, 1}, "encoding.utf8", std::string("このファイルは ") + encoding + " で保存されています。",
+                std::string("ファイルを UTF-8 で保存し直してください（") + encoding + " や Shift_JIS などは使えません）。");
+    return false;
+  }
   std::size_t bad = 0;
   if (text::IsValidUtf8(text, &bad)) return true;
   int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
@@ -604,11 +626,29 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
                                        const schema::Type& type, diag::Diagnostics& diags) {
   if (!CheckEncoding(file, text, diags)) return std::nullopt;
   if (!CheckIndentation(file, text, diags)) return std::nullopt;
-  PositionMap positions(file, text);
+  // Mistakes that yaml-cpp reports on a later line or not at all; the certain ones are
+  // reported whatever yaml-cpp makes of the text, the others explain a yaml-cpp error.
+  YamlCheckup checkup = ExamineYaml(text, type);
+  auto report = [&](const YamlFinding& f) { diags.Error({file, f.line, f.column}, f.rule, f.message, f.hint); };
+  bool certain = false;
+  for (const YamlFinding& f : checkup.findings) {
+    if (f.certain) report(f);
+    certain = certain || f.certain;
+  }
+  if (certain) return std::nullopt;
+  // Flow nesting deeper than yaml-cpp can read is parsed cut (same positions up to the cut):
+  // the validator then reports it where it passes its limit, as for any deep nesting.
+  const std::string shallow = checkup.cuts.empty() ? std::string() : checkup.Shallow(text);
+  const std::string& parsed = checkup.cuts.empty() ? text : shallow;
+  PositionMap positions(file, parsed);
   YAML::Node node;
   try {
-    node = YAML::Load(text);
+    node = YAML::Load(parsed);
   } catch (const YAML::Exception& e) {
+    if (const YamlFinding* cause = checkup.Explaining(e.mark.line + 1)) {
+      report(*cause);
+      return std::nullopt;
+    }
     std::string hint;
     std::string message = TranslateYamlError(e.msg, &hint);
     diags.Error(positions.At(e.mark), "yaml.syntax", message, hint);
@@ -618,9 +658,17 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
     diags.Error({file, 1, 1}, "content.empty", "ファイルが空です。", type.doc + "を書いてください。");
     return std::nullopt;
   }
+<<<<<<< HEAD
   std::vector<YAML::Node> texts;
   if (!Validate(node, type, positions, diags, &texts)) return std::nullopt;
   LintTexts(Reader(file, text), texts, diags);
+=======
+  if (std::optional<YamlFinding> blowup = CheckAliasExpansion(node, positions)) {
+    report(*blowup);
+    return std::nullopt;
+  }
+  if (!Validate(node, type, positions, diags)) return std::nullopt;
+>>>>>>> yaml-doctor
   return node;
 }
 

@@ -106,7 +106,7 @@ TEST_CASE("wrong types name the key path and what is expected", "[load]") {
 
 TEST_CASE("YAML syntax errors keep yaml-cpp's position and speak Japanese", "[load]") {
   std::string out = ChapterErrors("title: 趣旨\nsections: [a, b\n");
-  CHECK(out.rfind("chapter-1.yaml:3:1: error [yaml.syntax] リストの終わり「]」が見つかりません。", 0) == 0);
+  CHECK(out.rfind("chapter-1.yaml:2:11: error [yaml.syntax] リストの「[」が閉じられていません。", 0) == 0);  // the doctor's finding
   out = ChapterErrors("title: 趣旨\n number: 1\n");
   CHECK(out.rfind("chapter-1.yaml:2:8: error [yaml.syntax] ここに「キー: 値」は書けません。", 0) == 0);
   // A block map whose indentation changes half-way is an indentation error, not a missing "}".

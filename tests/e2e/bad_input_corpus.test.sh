@@ -33,6 +33,14 @@ deep_units() {  # deep_units LEVELS TARGET: organization units nested LEVELS dee
 }
 gen_deep_flow_units_40() { deep_units 40 "$1"; }
 gen_deep_flow_units_10000() { deep_units 10000 "$1"; }
+gen_alias_expansion_9_levels() {  # organization units: &u1 lists *u0 ten times, …, &u9 lists *u8 ten times
+  { sed -n 1,45p "$BASIC/plans/sample/chapter-2.yaml"
+    printf '            - &u0 {name: 課}\n'
+    for i in $(seq 9); do
+      printf '            - &u%d {name: 課, units: [' "$i"; printf "*u$((i - 1)), %.0s" $(seq 9); printf '*u%d]}\n' $((i - 1))
+    done
+    sed -n '49,$p' "$BASIC/plans/sample/chapter-2.yaml"; } > "$1"
+}
 gen_figure_image_symlink_outside() {  # the figure's image is a link to a file outside $SRC
   sed '21s/image: map.png/image: outside-link.png/' "$BASIC/plans/sample/chapter-1.yaml" > "$1"
   cp "$BASIC/plans/sample/map.png" "$WORK/outside.png"
@@ -45,8 +53,8 @@ is_gap() { grep -qxF -- "$1" <<<"$gaps"; }
 mapfile -t rows < <(tail -n +2 "$CORPUS/cases.tsv")
 [ "$(head -n 1 "$CORPUS/cases.tsv")" = "$(printf 'case\treplaces\tseverity\trule\tline\tcolumn\tnote\talso\tsupport')" ] ||
   fail "cases.tsv: unexpected header"
-while IFS= read -r g; do  # every gap names a case
-  [ -z "$g" ] || printf '%s\n' "${rows[@]}" | cut -f1 | grep -qxF -- "$g" || fail "KNOWN-GAPS.md names $g, not in cases.tsv"
+while IFS= read -r g; do  # every gap names a case (grep without -q: quitting early could kill cut with SIGPIPE, failing the pipe)
+  [ -z "$g" ] || printf '%s\n' "${rows[@]}" | cut -f1 | grep -xF -- "$g" >/dev/null || fail "KNOWN-GAPS.md names $g, not in cases.tsv"
 done <<<"$gaps"
 
 # "FILE:LINE:COL: severity [rule]" (or "FILE: severity [rule]") of every finding in a stderr file.
