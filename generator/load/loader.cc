@@ -8,11 +8,8 @@
 #include "lint/text_rules.h"
 #include "load/scalar_map.h"
 #include "load/validate.h"
-<<<<<<< HEAD
-#include "markdown/markdown.h"
-=======
 #include "load/yaml_doctor.h"
->>>>>>> yaml-doctor
+#include "markdown/markdown.h"
 #include "text/kana.h"
 #include "text/utf8.h"
 
@@ -658,17 +655,13 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
     diags.Error({file, 1, 1}, "content.empty", "ファイルが空です。", type.doc + "を書いてください。");
     return std::nullopt;
   }
-<<<<<<< HEAD
-  std::vector<YAML::Node> texts;
-  if (!Validate(node, type, positions, diags, &texts)) return std::nullopt;
-  LintTexts(Reader(file, text), texts, diags);
-=======
   if (std::optional<YamlFinding> blowup = CheckAliasExpansion(node, positions)) {
     report(*blowup);
     return std::nullopt;
   }
-  if (!Validate(node, type, positions, diags)) return std::nullopt;
->>>>>>> yaml-doctor
+  std::vector<YAML::Node> texts;
+  if (!Validate(node, type, positions, diags, &texts)) return std::nullopt;
+  LintTexts(Reader(file, parsed), texts, diags);
   return node;
 }
 

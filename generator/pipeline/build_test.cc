@@ -294,7 +294,7 @@ TEST_CASE("a plan can link the first occurrence of each term on each page automa
       {"plans/x/g.yaml", "terms:\n  - {term: DX, reading: でぃーえっくす, definition: 変革}\n"
                          "  - {term: デジタル・トランスフォーメーション, reading: でじたる, definition: 長い名前の用語}\n"},
       {"plans/x/c.yaml", "title: c\ncontent:\n  - \"# DXの見出し\"\n  - 本町のDX推進とDXの計画。\n"
-                         "  - table: {caption: 表, rows: [[項目], [DXとデジタル・トランスフォーメーション]]}\n"},
+                         "  - table: {caption: 表, header: [見出し], rows: [[項目], [DXとデジタル・トランスフォーメーション]]}\n"},
       {"plans/x/d.yaml", "title: d\ncontent:\n  - 次の章でもDX。\n"},
   });
   Diagnostics diags;
@@ -309,6 +309,7 @@ TEST_CASE("a plan can link the first occurrence of each term on each page automa
   // Each page has its own first occurrence.
   CHECK(Contains(tree.at("x/d.html"), "次の章でも" + link));
   CHECK(Contains(tree.at("x/glossary.html"), "使われているページ：<a href=\"c.html#ref-term-dx-1\">c</a>、<a href=\"d.html#ref-term-dx-1\">d</a>"));
+  INFO(diags.Format());
   CHECK(diags.warning_count() == 0);
 }
 
