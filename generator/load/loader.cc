@@ -164,6 +164,20 @@ class Reader {
     return md;
   }
   SourcePos Pos(const YAML::Node& n) const { return positions_.At(n.Mark()); }
+  /// Where the value of `key` is written, or where `n` is when it has none.
+  SourcePos PosOf(const YAML::Node& n, const char* key) const {
+    YAML::Node v = n[key];
+    return v ? Pos(v) : Pos(n);
+  }
+  /// Where each item of the list `key` is written (as Strings() reads them).
+  std::vector<SourcePos> Positions(const YAML::Node& n, const char* key) const {
+    std::vector<SourcePos> out;
+    YAML::Node v = n[key];
+    if (v && v.IsSequence()) {
+      for (const YAML::Node& item : v) out.push_back(Pos(item));
+    }
+    return out;
+  }
 
  private:
   PositionMap positions_;
@@ -193,6 +207,7 @@ model::Figure BuildFigure(const Reader& r, const YAML::Node& n) {
   f.source = r.Str(n, "source");
   f.description = r.Md(n, "description");
   f.pos = r.Pos(n);
+  f.image_pos = r.PosOf(n, "image");
   return f;
 }
 
@@ -324,10 +339,9 @@ model::Block BuildBlock(const Reader& r, const YAML::Node& n) {
     }
     return refs;
   }
-  YAML::Node terms = n["terms"];
   model::TermBox box;
-  box.pos = r.Pos(terms);
-  for (const YAML::Node& t : terms) box.terms.push_back(t.Scalar());
+  box.terms = r.Strings(n, "terms");
+  box.term_pos = r.Positions(n, "terms");
   return box;
 }
 
@@ -599,17 +613,18 @@ bool CheckGlossary(const std::vector<model::GlossaryEntry>& entries, diag::Diagn
   for (const model::GlossaryEntry& e : entries) {
     std::vector<std::string> own = {e.term};
     own.insert(own.end(), e.aliases.begin(), e.aliases.end());
-    for (const std::string& name : own) {
+    for (std::size_t i = 0; i < own.size(); ++i) {
+      const std::string& name = own[i];
       auto [it, fresh] = names.emplace(name, &e);
       if (fresh || it->second == &e) continue;
-      diags.Error(e.pos, "glossary.duplicate",
+      diags.Error(i > 0 && i - 1 < e.alias_pos.size() ? e.alias_pos[i - 1] : e.pos, "glossary.duplicate",
                   "「" + name + "」は用語集の別の用語（" + std::to_string(it->second->pos.line) + "行目の「" +
                       it->second->term + "」）にもあります。",
                   "用語と別名は用語集全体で1回だけ書いてください。");
       ok = false;
     }
     if (!e.reading.empty() && !text::IsHiraganaReading(e.reading)) {
-      diags.Warning(e.pos, "glossary.reading", "用語「" + e.term + "」のよみ「" + e.reading + "」がひらがなではありません。",
+      diags.Warning(e.reading_pos, "glossary.reading", "用語「" + e.term + "」のよみ「" + e.reading + "」がひらがなではありません。",
                     "reading はひらがなで書いてください（五十音順の並びに使います）。");
     } else if (e.reading.empty() && !text::IsLatinLetter(text::FirstCodepoint(e.term))) {
       diags.Warning(e.pos, "glossary.reading", "用語「" + e.term + "」によみがないため、五十音順に並べられません。",
@@ -733,9 +748,12 @@ std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& n, const std::
     e.expansion = r.Str(x, "expansion");
     e.mark = r.Str(x, "mark");
     e.aliases = r.Strings(x, "aliases");
+    e.alias_pos = r.Positions(x, "aliases");
     e.related = r.Strings(x, "related");
+    e.related_pos = r.Positions(x, "related");
     e.definition = r.Md(x, "definition");
     e.pos = r.Pos(x);
+    e.reading_pos = r.PosOf(x, "reading");
     entries.push_back(std::move(e));
   }
   AssignGlossaryIds(entries);

@@ -153,9 +153,9 @@ TEST_CASE("a glossary names each term once and reads in hiragana", "[load][gloss
   auto entries = keikaku::load::BuildGlossary(*node, "glossary.yaml", text);
   CHECK_FALSE(keikaku::load::CheckGlossary(entries, diags));
   std::string out = diags.Format({{"glossary.yaml", text}});
-  CHECK(out.find("glossary.yaml:4:5: error [glossary.duplicate] 「DX」は用語集の別の用語（2行目の「DX」）にもあります。") !=
+  CHECK(out.find("glossary.yaml:6:15: error [glossary.duplicate] 「DX」は用語集の別の用語（2行目の「DX」）にもあります。") !=
         std::string::npos);
-  CHECK(out.find("glossary.yaml:4:5: warning [glossary.reading] 用語「デジタル・トランスフォーメーション」のよみ「デジタル」がひらがなではありません。") !=
+  CHECK(out.find("glossary.yaml:5:14: warning [glossary.reading] 用語「デジタル・トランスフォーメーション」のよみ「デジタル」がひらがなではありません。") !=
         std::string::npos);
   CHECK(out.find("glossary.yaml:8:5: warning [glossary.reading] 用語「行政手続」によみがないため") != std::string::npos);
   CHECK(diags.error_count() == 1);

@@ -186,6 +186,7 @@ class Validator {
       }
       return;
     }
+    CheckYearOrder(node, type, path);
     for (const schema::Field& f : type.fields) {
       // A misspelt required key was reported once already, with the right spelling.
       bool misspelt = std::find(suggested.begin(), suggested.end(), f.key) != suggested.end();
@@ -195,6 +196,22 @@ class Validator {
               f.key + ": に" + f.doc + "を書いてください。");
       }
     }
+  }
+
+  // A record with fiscal years `from` and `to` (a period, a schedule and its rows) must not
+  // end before it starts.
+  void CheckYearOrder(const YAML::Node& node, const Type& type, const std::string& path) {
+    const schema::Field* from = type.FindField("from");
+    const schema::Field* to = type.FindField("to");
+    if (!from || !to || from->type->kind != Kind::kFiscalYear || to->type->kind != Kind::kFiscalYear) return;
+    YAML::Node a = node["from"], b = node["to"];
+    if (!a || !b || !a.IsScalar() || !b.IsScalar()) return;
+    std::optional<int> start = text::ParseFiscalYear(a.Scalar()), end = text::ParseFiscalYear(b.Scalar());
+    if (!start || !end || *end >= *start) return;
+    Error(b, "schema.year-order",
+          "「" + (path.empty() ? type.doc : path) + "」の終わりの年度「" + b.Scalar() + "」（" + std::to_string(*end) +
+              "年度）が、始まりの年度「" + a.Scalar() + "」（" + std::to_string(*start) + "年度）より前です。",
+          "from: に始まりの年度、to: に終わりの年度を書いてください。");
   }
 
   void WrongType(const YAML::Node& node, const Type& type, const std::string& path) {

@@ -66,7 +66,7 @@ struct Revision {
 struct Figure {
   std::string number, caption, image, alt, source;
   Markdown description;
-  SourcePos pos;
+  SourcePos pos, image_pos;
 };
 
 struct TableCell {
@@ -159,7 +159,7 @@ struct References {
 
 struct TermBox {
   std::vector<std::string> terms;
-  SourcePos pos;
+  std::vector<SourcePos> term_pos;  ///< Where each of `terms` is written.
 };
 
 using Block = std::variant<Markdown, Figure, Table, Callout, MeasureList, Schedule, Organization,
@@ -201,7 +201,8 @@ struct GlossaryEntry {
   std::string id;  ///< Anchor on the glossary page.
   std::vector<std::string> aliases, related;
   Markdown definition;
-  SourcePos pos;
+  SourcePos pos, reading_pos;
+  std::vector<SourcePos> alias_pos, related_pos;  ///< Where each alias and related term is written.
   /// From the site's shared glossary: listed in a plan's glossary only where the plan uses it.
   bool shared = false;
 };

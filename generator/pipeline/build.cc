@@ -79,7 +79,7 @@ void AddFigureImages(const model::Plan& plan, PlanFiles& files, diag::Diagnostic
       }
       return;
     }
-    if (!files.Publish(plan, figure->image, "図表の画像", figure->pos)) return;
+    if (!files.Publish(plan, figure->image, "図表の画像", figure->image_pos)) return;
     if (figure->alt.empty()) {
       diags.Error(figure->pos, "content.figure-alt", "図表「" + figure->caption + "」の画像に代替テキストがありません。",
                   "alt: に、画像が見えない人にも伝わる説明を書いてください。");

@@ -335,10 +335,11 @@ class BlockFiller {
 
   void operator()(const model::TermBox& box) {
     TemplateDictionary* d = block_->AddSectionDictionary("TERMS");
-    for (const std::string& name : box.terms) {
+    for (std::size_t i = 0; i < box.terms.size(); ++i) {
+      const std::string& name = box.terms[i];
       const model::GlossaryEntry* e = ctx_.FindTerm(name);
       if (!e) {
-        ctx_.diags().Error(box.pos, "ref.glossary", "用語集にない用語「" + name + "」が terms に書かれています。",
+        ctx_.diags().Error(box.term_pos.at(i), "ref.glossary", "用語集にない用語「" + name + "」が terms に書かれています。",
                            "用語集（glossary.yaml）に用語を加えるか、用語集の用語か別名に直してください。");
         continue;
       }

@@ -576,11 +576,13 @@ class SiteRenderer {
         }
       }
       std::vector<const model::GlossaryEntry*> related;
-      for (const std::string& r : e->related) {
+      for (std::size_t i = 0; i < e->related.size(); ++i) {
+        const std::string& r = e->related[i];
         if (const model::GlossaryEntry* re = ctx.FindTerm(r)) {
           related.push_back(re);
         } else {
-          diags_.Error(e->pos, "ref.glossary", "関連する用語「" + r + "」が用語集にありません。",
+          diags_.Error(i < e->related_pos.size() ? e->related_pos[i] : e->pos, "ref.glossary",
+                       "関連する用語「" + r + "」が用語集にありません。",
                        "related には用語集の用語か別名を書いてください。");
         }
       }
