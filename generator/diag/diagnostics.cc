@@ -110,7 +110,8 @@ std::vector<ExcerptLine> Excerpt(const std::string& text, int line, int context)
     if (n >= first) {
       std::string s = text.substr(start, end - start);
       if (!s.empty() && s.back() == '\r') s.pop_back();
-      if (!text::IsValidUtf8(s)) return {};
+      // A line that is not UTF-8 text (Shift_JIS, UTF-16 with its NUL bytes) is not shown.
+      if (!text::IsValidUtf8(s) || s.find('\0') != std::string::npos) return {};
       lines.push_back({n, std::move(s)});
     }
     if (last) break;

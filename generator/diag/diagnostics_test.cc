@@ -37,6 +37,7 @@ TEST_CASE("excerpts stop at the ends of the file", "[diag]") {
   CHECK(lines[0].text == "one");
   CHECK(lines[1].text == "two");
   CHECK(Excerpt("one\ntwo\n", 5, 2).empty());
+  CHECK(Excerpt(std::string("t\0i\0t\0l\0e\0", 10), 1, 0).empty());  // UTF-16: not shown
   CHECK(Excerpt("one\n\xff\n", 1, 1).empty());  // invalid UTF-8 is never shown
   CHECK(Excerpt("one", 0, 1).empty());
 }
