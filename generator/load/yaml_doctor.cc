@@ -147,9 +147,7 @@ class Doctor {
     if (c == '"' || c == '\'') {
       std::size_t q = CloseQuote(p + 1, c);
       if (q == std::string_view::npos) {
-        quote_ = c;
-        quote_open_ = Here(c, p);
-        quote_owner_ = owner;
+        OpenQuote(c, p, owner);
         return;
       }
       q = SkipSpaces(q);
@@ -251,9 +249,7 @@ class Doctor {
           if (!expect_node_) break;  // inside a plain scalar
           std::size_t q = CloseQuote(p + 1, c);
           if (q == std::string_view::npos) {
-            quote_ = c;
-            quote_open_ = Here(c, p);
-            quote_owner_ = flow_owner_;
+            OpenQuote(c, p, flow_owner_);
             return;
           }
           p = q - 1;
@@ -272,6 +268,13 @@ class Doctor {
 
   // Where the string quoted with `quote` ends: just after its closing quote on this line,
   // from `p`, or npos if it goes on.
+  // A quoted string that does not close on its line: the next lines continue it.
+  void OpenQuote(char quote, std::size_t p, int owner) {
+    quote_ = quote;
+    quote_open_ = Here(quote, p);
+    quote_owner_ = owner;
+  }
+
   std::size_t CloseQuote(std::size_t p, char quote) const {
     for (; p < end_; ++p) {
       if (quote == '"' && text_[p] == '\\') {
