@@ -181,6 +181,22 @@ std::vector<cmark_node*> Collect(cmark_node* root, cmark_node_type type) {
   return nodes;
 }
 
+// The header rows of GFM tables (the table extension names them "table_header"; its node
+// types have no public constant).
+std::vector<cmark_node*> HeaderRows(cmark_node* root) {
+  std::vector<cmark_node*> rows;
+  cmark_iter* iter = cmark_iter_new(root);
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(iter);
+    if (ev == CMARK_EVENT_ENTER && std::string_view(cmark_node_get_type_string(n)) == "table_header") {
+      rows.push_back(n);
+    }
+  }
+  cmark_iter_free(iter);
+  return rows;
+}
+
 // Byte offset of the start of 1-based `line` in `text`.
 std::size_t LineOffset(const std::string& text, int line) {
   std::size_t at = 0;
@@ -360,6 +376,16 @@ class Renderer {
       if (PlainText(n).find_first_not_of(" \u3000") == std::string::npos) {
         diags_.Warning(PositionOf(n), "lint.image-alt", "画像に代替テキストがありません。",
                        "![画像の内容を説明する文](画像.png) のように、[ ] の中に画像が見えない人にも伝わる説明を書いてください。");
+      }
+    }
+    for (cmark_node* row : HeaderRows(root)) {
+      bool empty = true;
+      for (cmark_node* cell = cmark_node_first_child(row); cell && empty; cell = cmark_node_next(cell)) {
+        empty = PlainText(cell).find_first_not_of(" \u3000") == std::string::npos;
+      }
+      if (empty) {
+        diags_.Warning(PositionOf(row), "lint.table-header", "表の見出しの行が空です。画面読み上げでは、各欄が何の値か分かりません。",
+                       "1行目の | と | の間に列の名前（例:「年度」「目標値」）を書いてください。");
       }
     }
     int previous = 0;

@@ -478,6 +478,12 @@ TEST_CASE("images without a description and skipped heading levels are found", "
   CHECK(Lint("## 二") == Found{"lint.heading-skip@3:5"});
 }
 
+TEST_CASE("a Markdown table whose header row is empty is found", "[markdown][lint]") {
+  CHECK(Lint("| 年度 | 目標 |\n|---|---|\n| R7 | 10 |").empty());
+  CHECK(Lint("| 年度 |  |\n|---|---|\n| R7 | 10 |").empty());
+  CHECK(Lint("本文\n\n|  | 　 |\n|---|---|\n| R7 | 10 |") == Found{"lint.table-header@5:1"});
+}
+
 TEST_CASE("a comment that silences a finding is not raw HTML", "[markdown][lint]") {
   CHECK(Html("[こちら](https://example.jp/) <!-- keikaku-ignore: lint.link-text -->") ==
         "<p><a href=\"https://example.jp/\">こちら</a> </p>\n");
