@@ -1,4 +1,6 @@
 // keikaku: the command line. Each command reads its flags and calls the pipeline.
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include <filesystem>
@@ -74,6 +76,8 @@ int main(int argc, char** argv) {
   AddSource(build, build_options.source);
   build->add_option("--output", build_options.output, "書き出し先のフォルダ")->default_str("site");
   build->add_option("--theme", theme, "既定のテーマを上書きするフォルダ（templates/ や assets/ を置く）");
+  build->add_option("--jobs,-j", build_options.jobs, "同時に使うスレッドの数（省略すると CPU のコアの数）");
+  build->add_flag("--stats", build_options.stats, "読み込み・ページ作成・書き込みにかかった時間を表示する");
   build->add_flag("--precompress", build_options.precompress,
                   "HTML・CSS・JavaScript などの横に、圧縮済みの .gz と .br も書く（設定したウェブサーバーがそのまま送る。docs/deploy.md）");
 
@@ -136,6 +140,7 @@ int main(int argc, char** argv) {
   try {
     if (build->parsed()) {
       if (!theme.empty()) build_options.theme = theme;
+      build_options.progress = ::isatty(STDERR_FILENO) == 1;  // a terminal: a progress line
       return keikaku::pipeline::Build(build_options, std::cout, std::cerr);
     }
     if (schema->parsed()) return WriteSchemas(schema_type, schema_output);

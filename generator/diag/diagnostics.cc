@@ -72,6 +72,14 @@ void Diagnostics::Error(const SourcePos& pos, std::string rule, std::string mess
   if (Add({Severity::kError, pos, std::move(rule), std::move(message), std::move(hint)})) ++error_count_;
 }
 
+void Diagnostics::Merge(Diagnostics&& other) {
+  for (Diagnostic& d : other.items_) {
+    const bool error = d.severity == Severity::kError;
+    if (Add(std::move(d)) && error) ++error_count_;
+  }
+  other = Diagnostics();
+}
+
 void Diagnostics::Warning(const SourcePos& pos, std::string rule, std::string message,
                           std::string hint) {
   Add({Severity::kWarning, pos, std::move(rule), std::move(message), std::move(hint)});

@@ -33,6 +33,9 @@ class Diagnostics {
   void Error(const SourcePos& pos, std::string rule, std::string message, std::string hint = {});
   void Warning(const SourcePos& pos, std::string rule, std::string message, std::string hint = {});
 
+  /// Adds the findings of `other` (collected by another thread), in their order.
+  void Merge(Diagnostics&& other);
+
   bool has_errors() const { return error_count_ > 0; }
   int error_count() const { return error_count_; }
   int warning_count() const { return static_cast<int>(items_.size()) - error_count_; }

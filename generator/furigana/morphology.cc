@@ -25,7 +25,7 @@ std::unique_ptr<Morphology> Morphology::Open(const std::string& dicdir, std::str
   // -r /dev/null: no mecabrc, whose dictionary is whatever the system default is.
   std::string args = "-r /dev/null -d " + dicdir;
   std::unique_ptr<Morphology> m(new Morphology);
-  m->model_ = MeCab::createModel(args.c_str());
+  m->model_.reset(MeCab::createModel(args.c_str()));
   if (m->model_) m->tagger_ = m->model_->createTagger();
   if (m->tagger_) m->lattice_ = m->model_->createLattice();
   if (!m->lattice_) {
@@ -36,10 +36,17 @@ std::unique_ptr<Morphology> Morphology::Open(const std::string& dicdir, std::str
   return m;
 }
 
+std::unique_ptr<Morphology> Morphology::Fork() const {
+  std::unique_ptr<Morphology> m(new Morphology);
+  m->model_ = model_;
+  m->tagger_ = model_->createTagger();
+  m->lattice_ = model_->createLattice();
+  return m;
+}
+
 Morphology::~Morphology() {
   delete lattice_;
   delete tagger_;
-  delete model_;
 }
 
 std::vector<Token> Morphology::Tokenize(std::string_view text) {

@@ -30,12 +30,16 @@ class Morphology {
   static std::unique_ptr<Morphology> Open(const std::string& dicdir, std::string& error);
   ~Morphology();
 
-  /// The words of `text`, in order. Not thread-safe (one lattice).
+  /// Another tagger on the same loaded dictionary, for another thread (the dictionary is
+  /// shared and read-only; each tagger has its own lattice).
+  std::unique_ptr<Morphology> Fork() const;
+
+  /// The words of `text`, in order. Not thread-safe (one lattice): one Morphology per thread.
   std::vector<Token> Tokenize(std::string_view text);
 
  private:
   Morphology() = default;
-  MeCab::Model* model_ = nullptr;
+  std::shared_ptr<MeCab::Model> model_;
   MeCab::Tagger* tagger_ = nullptr;
   MeCab::Lattice* lattice_ = nullptr;
 };

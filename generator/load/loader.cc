@@ -5,6 +5,7 @@
 #include <set>
 
 #include "io/file.h"
+#include "parallel/parallel.h"
 #include "lint/text_rules.h"
 #include "load/scalar_map.h"
 #include "load/validate.h"
@@ -761,7 +762,7 @@ std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& n, const std::
 }
 
 std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sources,
-                                    diag::Diagnostics& diags, bool include_drafts) {
+                                    diag::Diagnostics& diags, bool include_drafts, int jobs) {
   const schema::Schema& schema = schema::ContentSchema();
   fs::path site_path = source_dir / "site.yaml";
   if (!fs::is_regular_file(site_path)) {
@@ -838,35 +839,49 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
   for (const std::string& s : slugs) {
     if (std::find(ordered.begin(), ordered.end(), s) == ordered.end()) ordered.push_back(s);
   }
+  std::vector<std::string> loadable;
   for (const std::string& slug : ordered) {
     fs::path dir = plans_dir / slug;
     if (!IsSlug(slug)) {
       diags.Error({DisplayName(dir), 0, 0}, "content.file-name", "計画フォルダの名前「" + slug + "」は使えません。",
                   "半角英数字とハイフンの名前にしてください（例: miki-dx-plan）。");
-      continue;
-    }
-    if (slug == "assets") {
+    } else if (slug == "assets") {
       diags.Error({DisplayName(dir), 0, 0}, "content.file-name", "計画フォルダの名前「assets」は使えません。",
                   "別の名前にしてください。");
-      continue;
-    }
-    if (!fs::is_regular_file(dir / "plan.yaml")) {
+    } else if (!fs::is_regular_file(dir / "plan.yaml")) {
       diags.Error({DisplayName(dir / "plan.yaml"), 0, 0}, "content.missing-file",
                   "計画フォルダに plan.yaml がありません。", "plan.yaml を置くか、フォルダを消してください。");
-      continue;
+    } else {
+      loadable.push_back(slug);
     }
-    if (auto plan = LoadPlan(dir, slug, sources, diags)) {
-      // Drafts are checked like the rest, then left out; their anchors were numbered with
-      // them, so the published pages link the same as the preview.
-      if (!include_drafts) {
-        if (plan->draft) continue;
-        auto& chapters = plan->chapters;
-        chapters.erase(std::remove_if(chapters.begin(), chapters.end(), [](const model::Chapter& c) { return c.draft; }),
-                       chapters.end());
-      }
-      UseSharedGlossary(plan->glossary, site.glossary);
-      site.plans.push_back(std::move(*plan));
+  }
+  // Plans are loaded on several threads, each into its own part; the parts are joined in
+  // the site's order, so the result does not depend on the thread count.
+  struct Part {
+    std::optional<model::Plan> plan;
+    SourceTexts sources;
+    diag::Diagnostics diags;
+  };
+  std::vector<Part> parts(loadable.size());
+  parallel::ForEach(loadable.size(), jobs, [&](std::size_t i, int) {
+    Part& part = parts[i];
+    part.plan = LoadPlan(plans_dir / loadable[i], loadable[i], part.sources, part.diags);
+  });
+  for (Part& part : parts) {
+    diags.Merge(std::move(part.diags));
+    sources.merge(part.sources);
+    if (!part.plan) continue;
+    model::Plan& plan = *part.plan;
+    // Drafts are checked like the rest, then left out; their anchors were numbered with
+    // them, so the published pages link the same as the preview.
+    if (!include_drafts) {
+      if (plan.draft) continue;
+      auto& chapters = plan.chapters;
+      chapters.erase(std::remove_if(chapters.begin(), chapters.end(), [](const model::Chapter& c) { return c.draft; }),
+                     chapters.end());
     }
+    UseSharedGlossary(plan.glossary, site.glossary);
+    site.plans.push_back(std::move(plan));
   }
   if (diags.has_errors()) return std::nullopt;
   return site;

@@ -24,8 +24,9 @@ bool IsSlug(const std::string& s);
 
 /// Loads the whole site from `source_dir` (holding site.yaml and plans/). Plans and
 /// chapters marked `draft: true` are validated, and kept only with `include_drafts`.
+/// Plans are read on `jobs` threads (0: one per core).
 std::optional<model::Site> LoadSite(const std::filesystem::path& source_dir, SourceTexts& sources,
-                                    diag::Diagnostics& diags, bool include_drafts = false);
+                                    diag::Diagnostics& diags, bool include_drafts = false, int jobs = 0);
 
 /// Checks encoding and indentation, parses YAML and validates it against `type`.
 /// `file` is the display name used in diagnostics. Returns nothing on any error.

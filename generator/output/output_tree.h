@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,36 @@ namespace keikaku::output {
 
 /// Output path ("miki-dx-plan/index.html") → bytes; sorted, so writes are deterministic.
 using OutputTree = std::map<std::string, std::string>;
+
+/// Where the renderer puts each file of the site as soon as it is made. Put and Has may be
+/// called from several threads at once.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  /// Adds file `path` ("miki-dx-plan/index.html") with `bytes`; a later Put of the same
+  /// path replaces it.
+  virtual void Put(const std::string& path, std::string bytes) = 0;
+  /// Whether `path` has been put.
+  virtual bool Has(const std::string& path) const = 0;
+};
+
+/// A sink that keeps the site in memory (keikaku serve, keikaku check, tests).
+class TreeSink : public Sink {
+ public:
+  explicit TreeSink(OutputTree& tree) : tree_(tree) {}
+  void Put(const std::string& path, std::string bytes) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    tree_[path] = std::move(bytes);
+  }
+  bool Has(const std::string& path) const override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return tree_.count(path) > 0;
+  }
+
+ private:
+  OutputTree& tree_;
+  mutable std::mutex mutex_;
+};
 
 /// The extension of a site path's last component, lower-case and without the dot ("html");
 /// "" when it has none.

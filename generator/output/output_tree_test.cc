@@ -1,11 +1,17 @@
 #include "output/output_tree.h"
 
+#include <sys/stat.h>
+
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
 
 #include <fstream>
 #include <sstream>
+
+#include "output/precompress.h"
+#include "output/site_writer.h"
+#include "parallel/parallel.h"
 
 namespace fs = std::filesystem;
 using keikaku::diag::Diagnostics;
@@ -94,4 +100,107 @@ TEST_CASE("an interrupted swap is repaired before the next build", "[output]") {
   CHECK(Slurp(site / "index.html") == "next");
   CHECK_FALSE(fs::exists(tmp.path / "site.old-99999"));
   CHECK_FALSE(fs::exists(tmp.path / "site.tmp-99999"));
+}
+
+namespace {
+
+using keikaku::output::SiteWriter;
+
+// Inode and modification time: the identity of a file as rsync and web servers see it.
+std::pair<ino_t, fs::file_time_type> Identity(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return {st.st_ino, fs::last_write_time(p)};
+}
+
+bool WriteSite(const fs::path& site, const OutputTree& files, bool precompress, Diagnostics& diags) {
+  SiteWriter writer(site, precompress);
+  if (!writer.Open(diags)) return false;
+  for (const auto& [path, bytes] : files) writer.Put(path, bytes);
+  return writer.Commit(diags);
+}
+
+}  // namespace
+
+TEST_CASE("a file whose bytes did not change keeps its identity; the changes are listed", "[output]") {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  Diagnostics diags;
+  REQUIRE(WriteSite(site, {{"index.html", "same"}, {"a/page.html", "before"}, {"a/gone.html", "x"}}, false, diags));
+  CHECK(Slurp(site / keikaku::output::kChangesFile).find("A a/gone.html\nA a/page.html\nA index.html\n") !=
+        std::string::npos);
+  auto same = Identity(site / "index.html");
+  auto page = Identity(site / "a/page.html");
+  fs::last_write_time(site / "index.html", same.second - std::chrono::hours(24));  // an old file
+  same.second = fs::last_write_time(site / "index.html");
+
+  SiteWriter writer(site, false);
+  REQUIRE(writer.Open(diags));
+  writer.Put("index.html", "same");
+  writer.Put("a/page.html", "after!");  // same size is not enough
+  writer.Put("a/new.html", "new");
+  REQUIRE(writer.Commit(diags));
+  CHECK(Identity(site / "index.html") == same);
+  CHECK(Identity(site / "a/page.html").first != page.first);
+  CHECK(Slurp(site / "a/page.html") == "after!");
+  CHECK(writer.changes().added == std::vector<std::string>{"a/new.html"});
+  CHECK(writer.changes().changed == std::vector<std::string>{"a/page.html"});
+  CHECK(writer.changes().removed == std::vector<std::string>{"a/gone.html"});
+  CHECK(writer.changes().unchanged == 1);
+  std::string list = Slurp(site / keikaku::output::kChangesFile);
+  CHECK(list.substr(list.find('\n') + 1) == "A a/new.html\nM a/page.html\nD a/gone.html\n");
+  CHECK(EntriesBeside(site) == 0);
+  CHECK_FALSE(diags.has_errors());
+}
+
+TEST_CASE("precompressed variants are written beside text files and kept with them", "[output]") {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  Diagnostics diags;
+  const std::string page(4000, 'a');
+  REQUIRE(WriteSite(site, {{"index.html", page}, {"tiny.html", "x"}, {"logo.png", page}}, true, diags));
+  CHECK(fs::exists(site / "index.html.gz"));
+  CHECK(fs::exists(site / "index.html.br"));
+  CHECK(keikaku::output::Gzip(page) == Slurp(site / "index.html.gz"));
+  CHECK_FALSE(fs::exists(site / "tiny.html.gz"));  // not smaller: left out
+  CHECK_FALSE(fs::exists(site / "logo.png.gz"));   // not a text file
+  auto gz = Identity(site / "index.html.gz");
+  SiteWriter writer(site, true);
+  REQUIRE(writer.Open(diags));
+  writer.Put("index.html", page);
+  writer.Put("tiny.html", "x");
+  REQUIRE(writer.Commit(diags));
+  CHECK(writer.compressed() == 2);
+  CHECK(writer.changes().unchanged == 4);  // index.html, its .gz and .br, tiny.html
+  CHECK(Identity(site / "index.html.gz") == gz);
+  CHECK_FALSE(fs::exists(site / "logo.png"));
+}
+
+TEST_CASE("a site writer that is not committed leaves the previous site; Put works from many threads", "[output]") {
+  TempDir tmp;
+  fs::path site = tmp.path / "site";
+  Diagnostics diags;
+  REQUIRE(WriteSite(site, {{"index.html", "previous"}}, false, diags));
+  {
+    SiteWriter writer(site, false);
+    REQUIRE(writer.Open(diags));
+    writer.Put("index.html", "next");
+  }  // destroyed without Commit: aborted
+  CHECK(Slurp(site / "index.html") == "previous");
+  CHECK(EntriesBeside(site) == 0);
+
+  SiteWriter writer(site, true);
+  REQUIRE(writer.Open(diags));
+  keikaku::parallel::ForEach(300, 4, [&](std::size_t i, int) {
+    writer.Put("p" + std::to_string(i % 7) + "/page-" + std::to_string(i) + ".html", std::string(300 + i, 'x'));
+  });
+  CHECK(writer.Has("p3/page-3.html"));
+  REQUIRE(writer.Commit(diags));
+  for (std::size_t i = 0; i < 300; ++i) {
+    std::string path = "p" + std::to_string(i % 7) + "/page-" + std::to_string(i) + ".html";
+    REQUIRE(Slurp(site / path) == std::string(300 + i, 'x'));
+    REQUIRE(fs::exists(site / (path + ".br")));
+  }
+  CHECK(writer.changes().added.size() == 900);
+  CHECK(writer.changes().removed == std::vector<std::string>{"index.html"});
 }

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 #include <set>
 
 #include "io/file.h"
 #include "lint/plan_rules.h"
 #include "markdown/markdown.h"
-#include "output/precompress.h"
+#include "output/site_writer.h"
+#include "parallel/parallel.h"
+#include "pipeline/progress.h"
 #include "render/render.h"
 #include "text/url.h"
 #include "theme/theme.h"
@@ -17,17 +20,37 @@ namespace keikaku::pipeline {
 
 namespace {
 
+// Seconds since the last lap.
+class Stopwatch {
+ public:
+  double Lap() {
+    auto now = std::chrono::steady_clock::now();
+    double seconds = std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+    return seconds;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+std::string Seconds(double s) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", s);
+  return text;
+}
+
 // Files of a plan folder that the site publishes (figure images, linked documents). A
 // symbolic link may point anywhere: what is published must lie in the content folder.
 class PlanFiles {
  public:
-  PlanFiles(const std::filesystem::path& source, output::OutputTree& tree, diag::Diagnostics& diags)
-      : source_(source), tree_(tree), diags_(diags) {
+  PlanFiles(const std::filesystem::path& source, output::Sink& out, diag::Diagnostics& diags)
+      : source_(source), out_(out), diags_(diags) {
     std::error_code ec;
     root_ = std::filesystem::canonical(source, ec);
   }
 
-  /// Puts file `name` (relative to the plan folder, as written) of `plan` into the tree
+  /// Puts file `name` (relative to the plan folder, as written) of `plan` into the site
   /// beside the plan's pages and returns its size; reports `what`「name」 at `pos` when the
   /// file is missing or outside the content folder.
   std::optional<std::uintmax_t> Publish(const model::Plan& plan, const std::string& name, const std::string& what,
@@ -56,17 +79,17 @@ class PlanFiles {
       return std::nullopt;
     }
     std::uintmax_t size = bytes->size();
-    tree_[plan.slug + "/" + rel.lexically_normal().generic_string()] = std::move(*bytes);
+    out_.Put(plan.slug + "/" + rel.lexically_normal().generic_string(), std::move(*bytes));
     return size;
   }
 
  private:
   std::filesystem::path source_, root_;
-  output::OutputTree& tree_;
+  output::Sink& out_;
   diag::Diagnostics& diags_;
 };
 
-// Copies the images that figures name into the tree; a figure needs an image or a text
+// Copies the images that figures name into the site; a figure needs an image or a text
 // description, and an image needs its alternative text.
 void AddFigureImages(const model::Plan& plan, PlanFiles& files, diag::Diagnostics& diags) {
   model::ForEachBlock(plan, [&](const model::Block& block) {
@@ -110,53 +133,85 @@ void AddAttachments(model::Plan& plan, PlanFiles& files) {
   plan.attachments = std::move(attachments);
 }
 
+// About how many pages `site` makes: the site's index, 404 and accessibility pages, and each
+// plan's overview, chapters, glossary and full text.
+std::size_t PageCount(const model::Site& site) {
+  std::size_t pages = 3;
+  for (const model::Plan& plan : site.plans) pages += plan.chapters.size() + 3;
+  return pages;
+}
+
 }  // namespace
 
-bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render::Stats& stats,
-                  load::SourceTexts& sources, diag::Diagnostics& diags, std::string* base_path) {
+bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats, load::SourceTexts& sources,
+            diag::Diagnostics& diags, std::string* base_path) {
   if (options.theme && !std::filesystem::is_directory(*options.theme)) {
     diags.Error({options.theme->generic_string(), 0, 0}, "theme.missing", "テーマのフォルダがありません。",
                 "--theme には templates/ や assets/ を置いたフォルダを指定してください。");
     return false;
   }
-  std::optional<model::Site> site = load::LoadSite(options.source, sources, diags, options.drafts);
+  Stopwatch watch;
+  std::optional<model::Site> site = load::LoadSite(options.source, sources, diags, options.drafts, options.jobs);
+  stats.load_seconds = watch.Lap();
   if (!site) return false;
   if (base_path) *base_path = site->base_path;
   theme::Theme theme(options.theme);
-  PlanFiles files(options.source, tree, diags);
+  std::optional<ProgressSink> progress;
+  if (options.progress) progress.emplace(out, PageCount(*site), std::cerr);
+  output::Sink& sink = progress ? static_cast<output::Sink&>(*progress) : out;
+  PlanFiles files(options.source, sink, diags);
   for (model::Plan& plan : site->plans) {
     lint::LintPlan(plan, diags);
     AddFigureImages(plan, files, diags);
     AddAttachments(plan, files);
   }
-  bool ok = render::RenderSite(*site, theme, tree, stats, diags) && !diags.has_errors();
+  stats.lint_seconds = watch.Lap();
+  bool ok = render::RenderSite(*site, theme, sink, stats, diags, options.jobs) && !diags.has_errors();
+  stats.render_seconds = watch.Lap();
   diags.Suppress(sources);
   return ok;
 }
 
+bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render::Stats& stats,
+                  load::SourceTexts& sources, diag::Diagnostics& diags, std::string* base_path) {
+  output::TreeSink out(tree);
+  return Render(options, out, stats, sources, diags, base_path);
+}
+
 int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   auto start = std::chrono::steady_clock::now();
-  output::OutputTree tree;
   load::SourceTexts sources;
   diag::Diagnostics diags;
   render::Stats stats;
-  bool ok = RenderToTree(options, tree, stats, sources, diags);
-  std::size_t compressed = ok && options.precompress ? output::Precompress(tree) : 0;
-  ok = ok && output::Publish(tree, options.output, diags);
+  // Pages go to disk as they are made, into a folder that replaces the site only if the
+  // whole build succeeds.
+  output::SiteWriter writer(options.output, options.precompress);
+  bool ok = writer.Open(diags) && Render(options, writer, stats, sources, diags);
+  Stopwatch commit;
+  ok = ok && writer.Commit(diags);
+  const double commit_seconds = commit.Lap();
+  if (!ok) writer.Abort();
   err << diags.Format(sources);
   if (!ok) {
     err << "エラーが " << diags.error_count() << " 件あります。サイトは書き出していません（"
         << options.output.generic_string() << " は前のままです）。\n";
     return 1;
   }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  char elapsed[32];
-  std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
-  out << stats.pages << " ページ（ファイル " << tree.size() << " 個）を " << options.output.generic_string()
+  const std::string elapsed = Seconds(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  out << stats.pages << " ページ（ファイル " << writer.files() << " 個）を " << options.output.generic_string()
       << " に書き出しました（" << elapsed << " 秒";
   if (diags.warning_count() > 0) out << "、警告 " << diags.warning_count() << " 件";
   out << "）。\n";
-  if (options.precompress) out << "圧縮済みのファイル（.gz と .br）を " << compressed << " 個書きました。\n";
+  if (options.precompress) out << "圧縮済みのファイル（.gz と .br）: " << writer.compressed() << " 個。\n";
+  const output::Changes& changes = writer.changes();
+  out << "前回からの変更: 追加 " << changes.added.size() << "、変更 " << changes.changed.size() << "、削除 "
+      << changes.removed.size() << "、変わらず " << changes.unchanged << "（一覧: "
+      << (options.output / output::kChangesFile).generic_string() << "）。\n";
+  if (options.stats) {
+    out << "時間の内訳: 読み込み " << Seconds(stats.load_seconds) << " 秒、確認 " << Seconds(stats.lint_seconds)
+        << " 秒、ページ作成と書き込み " << Seconds(stats.render_seconds) << " 秒、入れ替え " << Seconds(commit_seconds)
+        << " 秒（スレッド " << parallel::Threads(1 << 20, options.jobs) << "）。\n";
+  }
   if (stats.auto_words > 0) {
     out << "自動ふりがな: 漢字の語 " << stats.auto_words << " 語のうち " << stats.auto_ruby << " か所に読みを付けました（辞書にない語 "
         << stats.unread << " 語）。名前の読み: " << stats.names << " か所。\n";

@@ -19,7 +19,16 @@ struct BuildOptions {
   std::optional<std::filesystem::path> theme;
   bool drafts = false;  ///< Include plans and chapters marked `draft: true` (keikaku serve).
   bool precompress = false;  ///< Also write .gz and .br beside every text file.
+  int jobs = 0;  ///< Threads for loading and rendering; 0: one per core.
+  bool stats = false;  ///< Print how long each stage took.
+  bool progress = false;  ///< Show a progress line on stderr (when it is a terminal).
 };
+
+/// Loads and renders the site into `out`, file by file. Returns false on content errors.
+/// `base_path`, if given, receives the site's base path (site.yaml `base_path`, "/" by
+/// default).
+bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats, load::SourceTexts& sources,
+            diag::Diagnostics& diags, std::string* base_path = nullptr);
 
 /// Loads and renders the site into memory. Returns false on content errors. `base_path`,
 /// if given, receives the site's base path (site.yaml `base_path`, "/" by default).

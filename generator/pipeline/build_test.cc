@@ -583,3 +583,55 @@ TEST_CASE("lint findings are reported by the build and silenced by a comment", "
   }
   CHECK(found == std::vector<std::string>{"c.yaml:4 lint.link-text", "plan.yaml:2 lint.spaced-word"});
 }
+
+namespace {
+
+// The tree, the findings as printed and the figures of a build on `jobs` threads.
+struct JobsBuild {
+  OutputTree tree;
+  std::string findings;
+  int pages = 0, auto_ruby = 0;
+};
+JobsBuild BuildWithJobs(const fs::path& source, int jobs) {
+  BuildOptions options;
+  options.source = source;
+  options.jobs = jobs;
+  JobsBuild b;
+  keikaku::load::SourceTexts sources;
+  keikaku::render::Stats stats;
+  Diagnostics diags;
+  RenderToTree(options, b.tree, stats, sources, diags);
+  b.findings = diags.Format(sources);
+  b.pages = stats.pages;
+  b.auto_ruby = stats.auto_ruby;
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("the site, its findings and figures do not depend on the number of threads", "[build][parallel]") {
+  // The bundled content: four plans, one with automatic furigana (a MeCab tagger per thread).
+  JobsBuild one = BuildWithJobs(kRoot / "content", 1);
+  REQUIRE(one.pages > 30);
+  REQUIRE(one.auto_ruby > 0);
+  for (int jobs : {2, 3, 8}) {
+    INFO("jobs " << jobs);
+    JobsBuild many = BuildWithJobs(kRoot / "content", jobs);
+    CHECK(many.tree == one.tree);
+    CHECK(many.findings == one.findings);
+    CHECK(many.pages == one.pages);
+    CHECK(many.auto_ruby == one.auto_ruby);
+  }
+  // Findings in several plans, from loading and from rendering, in the same order.
+  std::map<std::string, std::string> files = {{"site.yaml", "title: t\n"}};
+  for (int i = 0; i < 6; ++i) {
+    std::string plan = "plans/p" + std::to_string(i) + "/";
+    files[plan + "plan.yaml"] = "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n";
+    files[plan + "c.yaml"] = i % 2 ? "title: c\ncontent:\n  - \"[[無い用語]]\"\n" : "title: c\ncontent:\n  - R5.4.1\n";
+  }
+  TempSite site("jobs", files);
+  JobsBuild serial = BuildWithJobs(site.dir(), 1);
+  CHECK(serial.findings.find("[ref.glossary]") != std::string::npos);
+  CHECK(serial.findings.find("[lint.date-form]") != std::string::npos);
+  CHECK(BuildWithJobs(site.dir(), 4).findings == serial.findings);
+}

@@ -12,6 +12,7 @@
 #include "assetpipe/script.h"
 #include "assetpipe/scss.h"
 #include "furigana/morphology.h"
+#include "parallel/parallel.h"
 #include "render/content_text.h"
 #include "render/page_context.h"
 #include "render/term_order.h"
@@ -71,65 +72,82 @@ std::vector<furigana::KnownReading> GlossaryReadings(const model::Plan& plan) {
 std::string ChapterLabel(const model::Chapter& c) { return c.number.empty() ? c.title : c.number + " " + c.title; }
 std::string SectionLabel(const model::Section& s) { return s.number.empty() ? s.title : s.number + " " + s.title; }
 
+// What every page shares, made once before any page: the theme's templates, and the
+// hashed names of the stylesheet and scripts.
+struct SiteAssets {
+  ctemplate::TemplateCache cache;
+  std::string stylesheet;
+  std::string glossary_script;  // empty when a theme leaves the script out
+  std::string furigana_script;  // the ふりがな switch; empty when a theme leaves it out
+};
+
+// Minifies script `path` of the theme into assets/NAME.HASH.js; "" when the theme has none.
+std::string AddScript(const theme::Theme& theme, const char* path, const char* name, output::Sink& out) {
+  std::optional<std::string> js = theme.Read(path);
+  if (!js) return "";
+  std::string bytes = assetpipe::StripScript(*js);
+  std::string file = std::string("assets/") + name + "." + assetpipe::ContentHash(bytes) + ".js";
+  out.Put(file, std::move(bytes));
+  return file;
+}
+
+// Parses the templates and compiles the stylesheet. False when the theme has errors
+// (content errors found before do not stop the pages: rendering them reports the rest of
+// the content's findings).
+bool LoadTheme(const theme::Theme& theme, SiteAssets& assets, output::Sink& out, diag::Diagnostics& diags) {
+  const int errors_before = diags.error_count();
+  RegisterTextModifiers();
+  for (const auto& [path, text] : theme.ReadAll("templates/")) {
+    std::string name = path.substr(std::string("templates/").size());
+    if (!assets.cache.StringToTemplateCache(name, text, ctemplate::STRIP_BLANK_LINES)) {
+      diags.Error({theme.Origin(path), 0, 0}, "theme.template", "テンプレート " + name + " を読み込めません。",
+                  "{{ }} の書き方と、各ファイルの1行目の {{%AUTOESCAPE context=\"HTML\"}} を確かめてください。");
+    }
+  }
+  assets.cache.Freeze();  // read-only from now on: the pages expand it on several threads
+  auto css = assetpipe::CompileScss(kStylesheetEntry, theme.ReadAll("assets/"), diags);
+  if (!css) return false;
+  assets.stylesheet = "assets/style." + assetpipe::ContentHash(*css) + ".css";
+  out.Put(assets.stylesheet, std::move(*css));
+  assets.glossary_script = AddScript(theme, kGlossaryScript, "glossary", out);
+  assets.furigana_script = AddScript(theme, kFuriganaScript, "furigana", out);
+  return diags.error_count() == errors_before;
+}
+
+// MeCab is loaded only if some page asks for automatic furigana.
+bool WantsMorphology(const model::Site& site) {
+  bool wanted = site.auto_furigana.on;
+  for (const model::Plan& plan : site.plans) {
+    wanted = wanted || (plan.auto_furigana && plan.auto_furigana->on);
+    for (const model::Chapter& c : plan.chapters) wanted = wanted || (c.auto_furigana && c.auto_furigana->on);
+  }
+  return wanted;
+}
+
+std::unique_ptr<furigana::Morphology> OpenMorphology(diag::Diagnostics& diags) {
+  std::string error;
+  auto morphology = furigana::Morphology::Open(furigana::Morphology::DefaultDictionary(), error);
+  if (!morphology) {
+    diags.Error({"site.yaml", 0, 0}, "furigana.dictionary",
+                std::string("自動ふりがなの辞書（") + furigana::Morphology::DefaultDictionary() + "）を読み込めません: " + error,
+                "辞書をインストールしてください（sudo apt install mecab-ipadic-utf8）。自動ふりがなを使わないなら furigana: auto: off にしてください。");
+  }
+  return morphology;
+}
+
+// Renders pages into a sink. One renderer per thread: the site's own pages are made by one,
+// each plan's pages by another (each with its own findings, figures and MeCab tagger).
 class SiteRenderer {
  public:
-  SiteRenderer(const model::Site& site, output::OutputTree& out, Stats& stats, diag::Diagnostics& diags)
-      : site_(site), out_(out), stats_(stats), diags_(diags) {}
-
-  // False when the theme has errors (content errors found before do not stop the pages:
-  // rendering them reports the rest of the content's findings).
-  bool LoadTheme(const theme::Theme& theme) {
-    const int errors_before = diags_.error_count();
-    RegisterTextModifiers();
-    for (const auto& [path, text] : theme.ReadAll("templates/")) {
-      std::string name = path.substr(std::string("templates/").size());
-      if (!cache_.StringToTemplateCache(name, text, ctemplate::STRIP_BLANK_LINES)) {
-        diags_.Error({theme.Origin(path), 0, 0}, "theme.template", "テンプレート " + name + " を読み込めません。",
-                     "{{ }} の書き方と、各ファイルの1行目の {{%AUTOESCAPE context=\"HTML\"}} を確かめてください。");
-      }
-    }
-    auto css = assetpipe::CompileScss(kStylesheetEntry, theme.ReadAll("assets/"), diags_);
-    if (!css) return false;
-    stylesheet_ = "assets/style." + assetpipe::ContentHash(*css) + ".css";
-    out_[stylesheet_] = *css;
-    glossary_script_ = AddScript(theme, kGlossaryScript, "glossary");
-    furigana_script_ = AddScript(theme, kFuriganaScript, "furigana");
-    return diags_.error_count() == errors_before;
-  }
-
-  // Minifies script `path` of the theme into assets/NAME.HASH.js; "" when the theme has none.
-  std::string AddScript(const theme::Theme& theme, const char* path, const char* name) {
-    std::optional<std::string> js = theme.Read(path);
-    if (!js) return "";
-    std::string bytes = assetpipe::StripScript(*js);
-    std::string out = std::string("assets/") + name + "." + assetpipe::ContentHash(bytes) + ".js";
-    out_[out] = std::move(bytes);
-    return out;
-  }
-
-  // MeCab is loaded only if some page asks for automatic furigana.
-  bool OpenMorphology() {
-    bool wanted = site_.auto_furigana.on;
-    for (const model::Plan& plan : site_.plans) {
-      wanted = wanted || (plan.auto_furigana && plan.auto_furigana->on);
-      for (const model::Chapter& c : plan.chapters) wanted = wanted || (c.auto_furigana && c.auto_furigana->on);
-    }
-    if (!wanted) return true;
-    std::string error;
-    morphology_ = furigana::Morphology::Open(furigana::Morphology::DefaultDictionary(), error);
-    if (!morphology_) {
-      diags_.Error({"site.yaml", 0, 0}, "furigana.dictionary",
-                   std::string("自動ふりがなの辞書（") + furigana::Morphology::DefaultDictionary() + "）を読み込めません: " + error,
-                   "辞書をインストールしてください（sudo apt install mecab-ipadic-utf8）。自動ふりがなを使わないなら furigana: auto: off にしてください。");
-    }
-    return morphology_ != nullptr;
-  }
+  SiteRenderer(const model::Site& site, const SiteAssets& assets, furigana::Morphology* morphology,
+               output::Sink& out, Stats& stats, diag::Diagnostics& diags)
+      : site_(site), assets_(assets), morphology_(morphology), out_(out), stats_(stats), diags_(diags) {}
 
   // The names of the readings file (and the plan's municipality), and `words` for
   // automatic furigana; the previous annotator's figures are added to the stats.
   void UseAnnotator(std::vector<furigana::KnownReading> names, std::vector<furigana::KnownReading> words) {
     CountAnnotator();
-    annotator_ = std::make_unique<furigana::Annotator>(std::move(names), std::move(words), morphology_.get());
+    annotator_ = std::make_unique<furigana::Annotator>(std::move(names), std::move(words), morphology_);
   }
   void CountAnnotator() {
     if (!annotator_) return;
@@ -139,23 +157,39 @@ class SiteRenderer {
     stats_.auto_words += a.words;
     stats_.unread += a.unread;
   }
+  void UseSiteAnnotator() {
+    UseAnnotator(SiteNames(), {});
+    style_ = {annotator_.get(), GradeOf(site_.auto_furigana), &diags_, {"site.yaml", 0, 0}};
+  }
   std::vector<furigana::KnownReading> SiteNames() const {
     std::vector<furigana::KnownReading> names;
     for (const model::NameReading& n : site_.readings) names.push_back({n.word, n.reading});
     return names;
   }
 
-  void RenderAll() {
-    if (!OpenMorphology()) return;
-    UseAnnotator(SiteNames(), {});
-    style_ = {annotator_.get(), GradeOf(site_.auto_furigana), &diags_, {"site.yaml", 0, 0}};
+  // The site's index and 404 page, made before the plans.
+  void RenderSiteStart() {
+    UseSiteAnnotator();
     RenderIndex();
     Render404();
-    for (const model::Plan& plan : site_.plans) RenderPlan(plan);
+  }
+
+  // All pages of `plan`; the terms of the shared glossary they show are added to used_shared().
+  void RenderPlanPages(const model::Plan& plan) {
+    RenderPlan(plan);
+    CountAnnotator();
+  }
+  const std::set<std::string>& used_shared() const { return used_shared_; }
+
+  // The pages made after the plans (the accessibility page links those that exist), and
+  // the shared glossary's terms that no plan shows (`used_shared`, from all plans).
+  void RenderSiteEnd(const std::set<std::string>& used_shared) {
+    UseSiteAnnotator();
     RenderAccessibility();
     CountAnnotator();
+    annotator_.reset();
     for (const model::GlossaryEntry& e : site_.glossary) {
-      if (used_shared_.count(e.term) == 0) {
+      if (used_shared.count(e.term) == 0) {
         diags_.Warning(e.pos, "glossary.unused", "共通の用語「" + e.term + "」はどの計画でも使われていません（参照がないか、計画の用語集で置き換えられています）。",
                        "計画の本文で [[" + e.term + "]] と書いて参照するか、使わない用語なら共通の用語集から消してください。");
       }
@@ -178,14 +212,14 @@ class SiteRenderer {
     // The ふりがな switch appears (and works) only with its script; without JavaScript the
     // site's default applies.
     if (!site_.furigana_shown) d.ShowSection("FURIGANA_OFF");
-    if (!furigana_script_.empty()) {
-      d.AddSectionDictionary("SCRIPT")->SetValue("SRC", furigana_script_);
+    if (!assets_.furigana_script.empty()) {
+      d.AddSectionDictionary("SCRIPT")->SetValue("SRC", assets_.furigana_script);
       d.AddSectionDictionary("FURIGANA_SWITCH")->SetValue("PRESSED", site_.furigana_shown ? "true" : "false");
     }
     d.SetTemplateGlobalValue("ROOT", root);
     d.SetTemplateGlobalValue("SITE_TITLE", site_.title);
     d.SetValue("PAGE_TITLE", title);
-    d.SetValue("STYLESHEET", stylesheet_);
+    d.SetValue("STYLESHEET", assets_.stylesheet);
     SetOptional(&d, "DESCRIPTION", site_.description);
     page.body = d.AddIncludeDictionary("BODY");
     page.body->SetFilename(body_template);
@@ -196,12 +230,12 @@ class SiteRenderer {
     std::string html;
     ctemplate::PerExpandData data;
     AttachTextStyle(data, &page.text);
-    if (!cache_.ExpandWithData("layout.tpl", ctemplate::STRIP_BLANK_LINES, page.layout.get(), &data, &html)) {
+    if (!assets_.cache.ExpandNoLoad("layout.tpl", ctemplate::STRIP_BLANK_LINES, page.layout.get(), &data, &html)) {
       diags_.Error({"templates/layout.tpl", 0, 0}, "theme.template", "ページ " + page.path + " を作れません。",
                    "テンプレートの {{>…}} と {{#…}}…{{/…}} の対応を確かめてください。");
       return;
     }
-    out_[page.path] = std::move(html);
+    out_.Put(page.path, std::move(html));
     ++stats_.pages;
   }
 
@@ -324,7 +358,7 @@ class SiteRenderer {
     }
     for (const std::string& path : r.pages) {
       TemplateDictionary* pd = rd->AddSectionDictionary("PAGE");
-      bool exists = out_.count(path) > 0 || path == "accessibility.html";
+      bool exists = out_.Has(path) || path == "accessibility.html";
       TemplateDictionary* link = pd->AddSectionDictionary(exists ? "LINK" : "GONE");
       link->SetValue("PATH", path);
       if (exists) link->SetValue("HREF", path);
@@ -608,7 +642,9 @@ class SiteRenderer {
   }
 
   void AddGlossaryScript(Page& page) {
-    if (!glossary_script_.empty()) page.layout->AddSectionDictionary("SCRIPT")->SetValue("SRC", glossary_script_);
+    if (!assets_.glossary_script.empty()) {
+      page.layout->AddSectionDictionary("SCRIPT")->SetValue("SRC", assets_.glossary_script);
+    }
   }
 
   // The glossary page: an index of 英字 and the kana rows, then the entries of each group,
@@ -680,14 +716,11 @@ class SiteRenderer {
   }
 
   const model::Site& site_;
-  output::OutputTree& out_;
+  const SiteAssets& assets_;
+  furigana::Morphology* morphology_;  // null unless a page asks for automatic furigana
+  output::Sink& out_;
   Stats& stats_;
   diag::Diagnostics& diags_;
-  ctemplate::TemplateCache cache_;
-  std::string stylesheet_;
-  std::string glossary_script_;  // empty when a theme leaves the script out
-  std::string furigana_script_;  // the ふりがな switch; empty when a theme leaves it out
-  std::unique_ptr<furigana::Morphology> morphology_;  // null unless a page asks for automatic furigana
   std::unique_ptr<furigana::Annotator> annotator_;    // the current plan's (or the site's) readings
   TextStyle style_;                // readings of the pages started now
   std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
@@ -696,11 +729,48 @@ class SiteRenderer {
 
 }  // namespace
 
-bool RenderSite(const model::Site& site, const theme::Theme& theme, output::OutputTree& out, Stats& stats,
-                diag::Diagnostics& diags) {
-  SiteRenderer renderer(site, out, stats, diags);
-  if (!renderer.LoadTheme(theme)) return false;
-  renderer.RenderAll();
+Stats& Stats::operator+=(const Stats& o) {
+  pages += o.pages;
+  names += o.names;
+  auto_ruby += o.auto_ruby;
+  auto_words += o.auto_words;
+  unread += o.unread;
+  return *this;
+}
+
+bool RenderSite(const model::Site& site, const theme::Theme& theme, output::Sink& out, Stats& stats,
+                diag::Diagnostics& diags, int jobs) {
+  SiteAssets assets;
+  if (!LoadTheme(theme, assets, out, diags)) return false;
+  std::unique_ptr<furigana::Morphology> morphology;
+  if (WantsMorphology(site) && !(morphology = OpenMorphology(diags))) return false;
+  SiteRenderer site_pages(site, assets, morphology.get(), out, stats, diags);
+  site_pages.RenderSiteStart();
+
+  // Plans on several threads, each with its own findings and figures, joined in the
+  // site's order so that the output does not depend on the thread count.
+  struct Part {
+    Stats stats;
+    diag::Diagnostics diags;
+    std::set<std::string> used_shared;
+  };
+  std::vector<Part> parts(site.plans.size());
+  std::vector<std::unique_ptr<furigana::Morphology>> taggers(
+      static_cast<std::size_t>(parallel::Threads(site.plans.size(), jobs)));
+  for (auto& tagger : taggers) tagger = morphology ? morphology->Fork() : nullptr;
+  parallel::ForEach(site.plans.size(), jobs, [&](std::size_t i, int worker) {
+    Part& part = parts[i];
+    SiteRenderer renderer(site, assets, taggers[static_cast<std::size_t>(worker)].get(), out, part.stats, part.diags);
+    renderer.RenderPlanPages(site.plans[i]);
+    part.used_shared = renderer.used_shared();
+  });
+  std::set<std::string> used_shared;
+  for (Part& part : parts) {
+    stats += part.stats;
+    diags.Merge(std::move(part.diags));
+    used_shared.merge(part.used_shared);
+  }
+  site_pages.RenderSiteEnd(used_shared);
   return !diags.has_errors();
 }
 

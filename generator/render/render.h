@@ -15,12 +15,17 @@ struct Stats {
   /// Furigana: ruby words given by the readings file (names) and by automatic furigana,
   /// the kanji words automatic furigana looked at, and those MeCab could not read.
   int names = 0, auto_ruby = 0, auto_words = 0, unread = 0;
+  /// Wall time of the stages (set by the pipeline).
+  double load_seconds = 0, lint_seconds = 0, render_seconds = 0;
+  Stats& operator+=(const Stats& other);
 };
 
-/// Renders every page of `site` and its assets into `out`. Returns false on errors
-/// (unknown glossary references, template or stylesheet errors), reported in `diags`.
-bool RenderSite(const model::Site& site, const theme::Theme& theme, output::OutputTree& out,
-                Stats& stats, diag::Diagnostics& diags);
+/// Renders every page of `site` and its assets into `out`, the plans on `jobs` threads (0:
+/// one per core); the pages and findings do not depend on the thread count. Returns false
+/// on errors (unknown glossary references, template or stylesheet errors), reported in
+/// `diags`.
+bool RenderSite(const model::Site& site, const theme::Theme& theme, output::Sink& out,
+                Stats& stats, diag::Diagnostics& diags, int jobs = 0);
 
 }  // namespace keikaku::render
 

@@ -10,4 +10,7 @@ expect_exit() {  # expect_exit CODE command...
   set +e; "$@" >"$WORK/out" 2>"$WORK/err"; local got=$?; set -e
   [ "$got" -eq "$want" ] || { cat "$WORK/out" "$WORK/err" >&2; fail "exit $got, expected $want: $*"; }
 }
-tree_digest() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1); }
+# The site's files; the list of changes since the previous build is not part of it.
+tree_digest() {
+  (cd "$1" && find . -type f ! -path ./.keikaku-changes.txt -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
+}
