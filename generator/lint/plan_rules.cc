@@ -113,16 +113,21 @@ NumberIndex::NumberIndex(const model::Plan& plan) {
             [](const std::string& a, const std::string& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
   prefixes_.erase(std::unique(prefixes_.begin(), prefixes_.end()), prefixes_.end());
   std::sort(known_.begin(), known_.end());
+  for (const std::string& prefix : prefixes_) starts_.push_back(text::FirstCodepoint(prefix));
+  std::sort(starts_.begin(), starts_.end());
 }
 
 std::vector<Mention> NumberIndex::Unknown(std::string_view text) const {
   std::vector<Mention> out;
   std::size_t covered = 0;  // mentions do not overlap: 「図表-3」 is not also 「表」
+  char32_t before = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t begin = pos;
-    char32_t before = begin == 0 ? 0 : text::LastCodepoint(text.substr(0, begin));
-    DecodeAt(text, pos);
-    if (begin < covered || furigana::IsKanji(before)) continue;
+    std::size_t next = pos;
+    const char32_t c = NormalAt(text, next);
+    const bool after_kanji = furigana::IsKanji(before);
+    before = DecodeAt(text, pos);
+    if (begin < covered || after_kanji || !std::binary_search(starts_.begin(), starts_.end(), c)) continue;
     for (const std::string& prefix : prefixes_) {
       std::size_t length = MatchPrefix(text, begin, prefix);
       if (length == std::string_view::npos) continue;

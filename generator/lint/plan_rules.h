@@ -32,6 +32,7 @@ class NumberIndex {
  private:
   std::vector<std::string> prefixes_;  ///< 「図表-」「重点施策」, longest first.
   std::vector<std::string> known_;     ///< Normalised numbers.
+  std::vector<char32_t> starts_;       ///< The first characters of the prefixes, sorted.
 };
 
 /// Tables without header cells (lint.table-header) and mentions of numbers the plan does

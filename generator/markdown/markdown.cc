@@ -559,7 +559,9 @@ void ReplaceAll(std::string& s, const std::string& from, const std::string& to) 
 
 std::vector<Link> Links(const model::Markdown& md) {
   std::vector<Link> links;
-  if (md.text.empty()) return links;
+  // Without these there is no link to find ("](", "[x]: url", "<url>", autolinked URLs and
+  // addresses): the text need not wait for the parser's lock.
+  if (md.text.find_first_of("]<:@") == std::string::npos && md.text.find("www.") == std::string::npos) return links;
   cmark_llist* extensions = nullptr;
   NodePtr doc = Parse(furigana::MarkEscapes(md.text), &extensions);
   cmark_llist_free(cmark_get_default_mem_allocator(), extensions);

@@ -159,12 +159,16 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
   std::optional<ProgressSink> progress;
   if (options.progress) progress.emplace(out, PageCount(*site), std::cerr);
   output::Sink& sink = progress ? static_cast<output::Sink&>(*progress) : out;
-  PlanFiles files(options.source, sink, diags);
-  for (model::Plan& plan : site->plans) {
-    lint::LintPlan(plan, diags);
-    AddFigureImages(plan, files, diags);
+  // Each plan's own checks and files, on several threads; findings joined in plan order.
+  std::vector<diag::Diagnostics> found(site->plans.size());
+  parallel::ForEach(site->plans.size(), options.jobs, [&](std::size_t i, int) {
+    model::Plan& plan = site->plans[i];
+    PlanFiles files(options.source, sink, found[i]);
+    lint::LintPlan(plan, found[i]);
+    AddFigureImages(plan, files, found[i]);
     AddAttachments(plan, files);
-  }
+  });
+  for (diag::Diagnostics& d : found) diags.Merge(std::move(d));
   stats.lint_seconds = watch.Lap();
   bool ok = render::RenderSite(*site, theme, sink, stats, diags, options.jobs) && !diags.has_errors();
   stats.render_seconds = watch.Lap();
