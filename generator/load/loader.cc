@@ -516,6 +516,8 @@ void UseSharedGlossary(std::vector<model::GlossaryEntry>& glossary, const std::v
   AssignGlossaryIds(glossary);
 }
 
+}  // namespace
+
 std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug,
                                     SourceTexts& sources, diag::Diagnostics& diags) {
   const schema::Schema& schema = schema::ContentSchema();
@@ -597,7 +599,6 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
   return plan;
 }
 
-}  // namespace
 
 bool IsSlug(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -762,7 +763,8 @@ std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& n, const std::
 }
 
 std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sources,
-                                    diag::Diagnostics& diags, bool include_drafts, int jobs) {
+                                    diag::Diagnostics& diags, bool include_drafts, int jobs,
+                                    const PlanLoader& load_plan) {
   const schema::Schema& schema = schema::ContentSchema();
   fs::path site_path = source_dir / "site.yaml";
   if (!fs::is_regular_file(site_path)) {
@@ -865,7 +867,8 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
   std::vector<Part> parts(loadable.size());
   parallel::ForEach(loadable.size(), jobs, [&](std::size_t i, int) {
     Part& part = parts[i];
-    part.plan = LoadPlan(plans_dir / loadable[i], loadable[i], part.sources, part.diags);
+    part.plan = load_plan ? load_plan(plans_dir / loadable[i], loadable[i], part.sources, part.diags)
+                          : LoadPlan(plans_dir / loadable[i], loadable[i], part.sources, part.diags);
   });
   for (Part& part : parts) {
     diags.Merge(std::move(part.diags));

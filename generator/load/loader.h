@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,11 +23,22 @@ using SourceTexts = std::map<std::string, std::string>;
 /// Whether `s` may name a plan folder or a page: ASCII letters, digits, '-' and '_'.
 bool IsSlug(const std::string& s);
 
+/// Loads plan folder `dir` (named `slug`): plan.yaml, its chapters and glossary, checked.
+/// Nothing on errors, reported in `diags`; every file read is added to `sources`.
+std::optional<model::Plan> LoadPlan(const std::filesystem::path& dir, const std::string& slug,
+                                    SourceTexts& sources, diag::Diagnostics& diags);
+
+/// How LoadSite loads one plan folder: LoadPlan, or a cache in front of it (keikaku serve).
+/// Called on several threads at once.
+using PlanLoader = std::function<std::optional<model::Plan>(const std::filesystem::path& dir, const std::string& slug,
+                                                            SourceTexts& sources, diag::Diagnostics& diags)>;
+
 /// Loads the whole site from `source_dir` (holding site.yaml and plans/). Plans and
 /// chapters marked `draft: true` are validated, and kept only with `include_drafts`.
 /// Plans are read on `jobs` threads (0: one per core).
 std::optional<model::Site> LoadSite(const std::filesystem::path& source_dir, SourceTexts& sources,
-                                    diag::Diagnostics& diags, bool include_drafts = false, int jobs = 0);
+                                    diag::Diagnostics& diags, bool include_drafts = false, int jobs = 0,
+                                    const PlanLoader& load_plan = {});
 
 /// Checks encoding and indentation, parses YAML and validates it against `type`.
 /// `file` is the display name used in diagnostics. Returns nothing on any error.

@@ -1,10 +1,13 @@
 #include "pipeline/build.h"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "io/file.h"
 #include "lint/plan_rules.h"
@@ -133,6 +136,54 @@ void AddAttachments(model::Plan& plan, PlanFiles& files) {
   plan.attachments = std::move(attachments);
 }
 
+// Passes files on to `inner`, keeping a copy of each in `copies` (if not null).
+class RecordingSink : public output::Sink {
+ public:
+  RecordingSink(output::Sink& inner, std::vector<std::pair<std::string, std::string>>* copies)
+      : inner_(inner), copies_(copies) {}
+  void Put(const std::string& path, std::string bytes) override {
+    if (copies_) copies_->emplace_back(path, bytes);
+    inner_.Put(path, std::move(bytes));
+  }
+  bool Has(const std::string& path) const override { return inner_.Has(path); }
+
+ private:
+  output::Sink& inner_;
+  std::vector<std::pair<std::string, std::string>>* copies_;
+};
+
+// The files below `dir` (but not below `skip`), as names, sizes and modification times
+// (nanoseconds, so two saves in one second differ): what changes when an editor saves.
+std::string FolderKey(const std::filesystem::path& dir, const std::filesystem::path& skip = {}) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> lines;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!skip.empty() && it->path() == skip) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    std::error_code stat_error;
+    if (!it->is_regular_file(stat_error)) continue;
+    auto size = it->file_size(stat_error);
+    auto time = it->last_write_time(stat_error).time_since_epoch().count();
+    lines.push_back(it->path().lexically_relative(dir).generic_string() + '\0' + std::to_string(size) + '\0' +
+                    std::to_string(time));
+  }
+  std::sort(lines.begin(), lines.end());
+  std::string key;
+  for (const std::string& line : lines) key += line + '\n';
+  return key;
+}
+
+// What every plan's pages depend on besides the plan: the content folder's own files
+// (site.yaml, the readings, shared glossary and test results files), the theme, drafts.
+std::string SiteKey(const BuildOptions& options) {
+  return FolderKey(options.source, options.source / "plans") + "\ntheme\n" +
+         (options.theme ? FolderKey(*options.theme) : "") + (options.drafts ? "drafts" : "");
+}
+
 // About how many pages `site` makes: the site's index, 404 and accessibility pages, and each
 // plan's overview, chapters, glossary and full text.
 std::size_t PageCount(const model::Site& site) {
@@ -143,15 +194,71 @@ std::size_t PageCount(const model::Site& site) {
 
 }  // namespace
 
+void BuildCache::Start(const std::string& site_key) {
+  if (site_key != site_key_) plans_.clear();
+  site_key_ = site_key;
+  seen_.clear();
+}
+
+std::optional<model::Plan> BuildCache::Load(const std::filesystem::path& dir, const std::string& slug,
+                                            load::SourceTexts& sources, diag::Diagnostics& diags) {
+  const std::string key = FolderKey(dir);
+  Entry* entry;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entry = &plans_[slug];
+    seen_.insert(slug);
+  }
+  if (entry->key != key) {
+    *entry = Entry{};
+    entry->key = key;
+    entry->plan = load::LoadPlan(dir, slug, entry->sources, entry->diags);
+    sources.insert(entry->sources.begin(), entry->sources.end());
+  } else if (!entry->result.done) {  // loaded before, but not rendered: all findings to come
+    sources.insert(entry->sources.begin(), entry->sources.end());
+  } else {
+    // The texts are needed only to show and silence findings: a plan that is replayed
+    // needs those of the files its findings point to.
+    for (const auto* found : {&entry->diags, &entry->result.diags}) {
+      for (const diag::Diagnostic& d : found->items()) {
+        if (auto it = entry->sources.find(d.pos.file); it != entry->sources.end()) sources.insert(*it);
+      }
+    }
+  }
+  diag::Diagnostics copy = entry->diags;
+  diags.Merge(std::move(copy));
+  return entry->plan;
+}
+
+PlanResult* BuildCache::Result(const std::string& slug) {
+  auto it = plans_.find(slug);
+  return it == plans_.end() ? nullptr : &it->second.result;
+}
+
+void BuildCache::Finish(std::size_t rendered, std::size_t reused) {
+  plans_rendered_ = rendered;
+  plans_reused_ = reused;
+  for (auto it = plans_.begin(); it != plans_.end();) {  // plans that are gone
+    it = seen_.count(it->first) ? std::next(it) : plans_.erase(it);
+  }
+}
+
 bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats, load::SourceTexts& sources,
-            diag::Diagnostics& diags, std::string* base_path) {
+            diag::Diagnostics& diags, std::string* base_path, BuildCache* cache) {
   if (options.theme && !std::filesystem::is_directory(*options.theme)) {
     diags.Error({options.theme->generic_string(), 0, 0}, "theme.missing", "テーマのフォルダがありません。",
                 "--theme には templates/ や assets/ を置いたフォルダを指定してください。");
     return false;
   }
   Stopwatch watch;
-  std::optional<model::Site> site = load::LoadSite(options.source, sources, diags, options.drafts, options.jobs);
+  load::PlanLoader load_plan;
+  if (cache) {
+    cache->Start(SiteKey(options));
+    load_plan = [cache](const std::filesystem::path& dir, const std::string& slug, load::SourceTexts& sources,
+                        diag::Diagnostics& diags) { return cache->Load(dir, slug, sources, diags); };
+  }
+  std::optional<model::Site> site =
+      load::LoadSite(options.source, sources, diags, options.drafts, options.jobs, load_plan);
   stats.load_seconds = watch.Lap();
   if (!site) return false;
   if (base_path) *base_path = site->base_path;
@@ -159,27 +266,57 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
   std::optional<ProgressSink> progress;
   if (options.progress) progress.emplace(out, PageCount(*site), std::cerr);
   output::Sink& sink = progress ? static_cast<output::Sink&>(*progress) : out;
-  // Each plan's own checks and files, on several threads; findings joined in plan order.
-  std::vector<diag::Diagnostics> found(site->plans.size());
-  parallel::ForEach(site->plans.size(), options.jobs, [&](std::size_t i, int) {
+
+  const std::size_t plans = site->plans.size();
+  render::SiteRenderer renderer(*site, theme, sink, stats, diags, parallel::Threads(plans, options.jobs));
+  if (!renderer.ok()) return false;
+  renderer.RenderStart();
+  // Each plan's checks, files and pages, on several threads, each into its own part; the
+  // parts are joined in the site's order, so nothing depends on the thread count. A plan the
+  // cache holds unchanged is replayed, not made again.
+  std::vector<PlanResult> parts(plans);
+  std::vector<PlanResult*> cached(plans, nullptr);
+  for (std::size_t i = 0; cache && i < plans; ++i) cached[i] = cache->Result(site->plans[i].slug);
+  std::atomic<std::size_t> rendered{0}, reused{0};
+  parallel::ForEach(plans, options.jobs, [&](std::size_t i, int worker) {
+    PlanResult& part = parts[i];
+    if (cached[i] && cached[i]->done) {
+      ++reused;
+      for (const auto& [path, bytes] : cached[i]->files) sink.Put(path, bytes);
+      part.diags = cached[i]->diags;
+      part.stats = cached[i]->stats;
+      part.used_shared = cached[i]->used_shared;
+      return;
+    }
+    RecordingSink recorded(sink, cached[i] ? &part.files : nullptr);
     model::Plan& plan = site->plans[i];
-    PlanFiles files(options.source, sink, found[i]);
-    lint::LintPlan(plan, found[i]);
-    AddFigureImages(plan, files, found[i]);
+    PlanFiles files(options.source, recorded, part.diags);
+    lint::LintPlan(plan, part.diags);
+    AddFigureImages(plan, files, part.diags);
     AddAttachments(plan, files);
+    part.used_shared = renderer.RenderPlan(i, worker, recorded, part.stats, part.diags);
+    part.done = true;
+    ++rendered;
+    if (cached[i]) *cached[i] = part;
   });
-  for (diag::Diagnostics& d : found) diags.Merge(std::move(d));
-  stats.lint_seconds = watch.Lap();
-  bool ok = render::RenderSite(*site, theme, sink, stats, diags, options.jobs) && !diags.has_errors();
+  std::set<std::string> used_shared;
+  for (PlanResult& part : parts) {
+    stats += part.stats;
+    diags.Merge(std::move(part.diags));
+    used_shared.merge(part.used_shared);
+  }
+  renderer.RenderEnd(used_shared);
+  if (cache) cache->Finish(rendered, reused);
   stats.render_seconds = watch.Lap();
+  const bool ok = !diags.has_errors();
   diags.Suppress(sources);
   return ok;
 }
 
 bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render::Stats& stats,
-                  load::SourceTexts& sources, diag::Diagnostics& diags, std::string* base_path) {
+                  load::SourceTexts& sources, diag::Diagnostics& diags, std::string* base_path, BuildCache* cache) {
   output::TreeSink out(tree);
-  return Render(options, out, stats, sources, diags, base_path);
+  return Render(options, out, stats, sources, diags, base_path, cache);
 }
 
 int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
@@ -212,8 +349,7 @@ int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
       << changes.removed.size() << "、変わらず " << changes.unchanged << "（一覧: "
       << (options.output / output::kChangesFile).generic_string() << "）。\n";
   if (options.stats) {
-    out << "時間の内訳: 読み込み " << Seconds(stats.load_seconds) << " 秒、確認 " << Seconds(stats.lint_seconds)
-        << " 秒、ページ作成と書き込み " << Seconds(stats.render_seconds) << " 秒、入れ替え " << Seconds(commit_seconds)
+    out << "時間の内訳: 読み込み " << Seconds(stats.load_seconds) << " 秒、確認・ページ作成・書き込み " << Seconds(stats.render_seconds) << " 秒、入れ替え " << Seconds(commit_seconds)
         << " 秒（スレッド " << parallel::Threads(1 << 20, options.jobs) << "）。\n";
   }
   if (stats.auto_words > 0) {

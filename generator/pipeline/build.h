@@ -3,7 +3,13 @@
 #define KEIKAKU_PIPELINE_BUILD_H_
 
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
 #include <ostream>
 
 #include "diag/diagnostics.h"
@@ -24,17 +30,60 @@ struct BuildOptions {
   bool progress = false;  ///< Show a progress line on stderr (when it is a terminal).
 };
 
+/// What the pipeline made of one plan: its files (pages, images, attachments), findings,
+/// figures and the shared glossary terms it shows.
+struct PlanResult {
+  bool done = false;
+  std::vector<std::pair<std::string, std::string>> files;
+  diag::Diagnostics diags;
+  render::Stats stats;
+  std::set<std::string> used_shared;
+};
+
+/// What keikaku serve keeps from one build to the next: for each plan, what was loaded and
+/// made of it, reused as long as none of the plan folder's files (names, sizes, modification
+/// times) and none of the site's own files and theme changed. A plan's pages depend on
+/// nothing else, so the result equals a full build (tested).
+class BuildCache {
+ public:
+  std::size_t plans_rendered() const { return plans_rendered_; }  ///< In the last build.
+  std::size_t plans_reused() const { return plans_reused_; }
+
+  // Used by Render().
+  void Start(const std::string& site_key);
+  std::optional<model::Plan> Load(const std::filesystem::path& dir, const std::string& slug, load::SourceTexts& sources,
+                                  diag::Diagnostics& diags);
+  PlanResult* Result(const std::string& slug);
+  void Finish(std::size_t rendered, std::size_t reused);
+
+ private:
+  struct Entry {
+    std::string key;
+    std::optional<model::Plan> plan;
+    load::SourceTexts sources;
+    diag::Diagnostics diags;
+    PlanResult result;
+  };
+  std::string site_key_;
+  std::map<std::string, Entry> plans_;
+  std::set<std::string> seen_;
+  std::mutex mutex_;  // guards plans_ and seen_ while plans load on several threads
+  std::size_t plans_rendered_ = 0, plans_reused_ = 0;
+};
+
 /// Loads and renders the site into `out`, file by file. Returns false on content errors.
 /// `base_path`, if given, receives the site's base path (site.yaml `base_path`, "/" by
 /// default).
+/// With `cache`, plans that did not change since the build that filled it are not loaded
+/// or rendered again.
 bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats, load::SourceTexts& sources,
-            diag::Diagnostics& diags, std::string* base_path = nullptr);
+            diag::Diagnostics& diags, std::string* base_path = nullptr, BuildCache* cache = nullptr);
 
 /// Loads and renders the site into memory. Returns false on content errors. `base_path`,
 /// if given, receives the site's base path (site.yaml `base_path`, "/" by default).
 bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render::Stats& stats,
                   load::SourceTexts& sources, diag::Diagnostics& diags,
-                  std::string* base_path = nullptr);
+                  std::string* base_path = nullptr, BuildCache* cache = nullptr);
 
 /// `keikaku build`: renders and publishes; prints diagnostics to `err` and a summary to
 /// `out`. Returns the exit code: 0 built, 1 content errors (the previous site untouched).

@@ -635,3 +635,105 @@ TEST_CASE("the site, its findings and figures do not depend on the number of thr
   CHECK(serial.findings.find("[lint.date-form]") != std::string::npos);
   CHECK(BuildWithJobs(site.dir(), 4).findings == serial.findings);
 }
+
+namespace {
+
+// A build with `cache` (keikaku serve) and a full build of the same content, side by side.
+struct Both {
+  JobsBuild incremental, full;
+};
+Both BuildBoth(const fs::path& source, keikaku::pipeline::BuildCache& cache) {
+  Both b;
+  BuildOptions options;
+  options.source = source;
+  keikaku::load::SourceTexts sources;
+  keikaku::render::Stats stats;
+  Diagnostics diags;
+  RenderToTree(options, b.incremental.tree, stats, sources, diags, nullptr, &cache);
+  b.incremental.findings = diags.Format(sources);
+  b.incremental.pages = stats.pages;
+  b.full = BuildWithJobs(source, 0);
+  return b;
+}
+
+void Append(const fs::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::app) << text;
+}
+
+}  // namespace
+
+TEST_CASE("a build that reuses unchanged plans equals a full build, byte for byte", "[build][incremental]") {
+  TempSite site("incremental", {});
+  fs::copy(kRoot / "content", site.dir(), fs::copy_options::recursive);
+  keikaku::pipeline::BuildCache cache;
+  Both first = BuildBoth(site.dir(), cache);
+  REQUIRE(first.full.pages > 30);
+  CHECK(first.incremental.tree == first.full.tree);
+  CHECK(cache.plans_rendered() == 4);
+  CHECK(cache.plans_reused() == 0);
+
+  // Nothing changed: every plan is replayed.
+  Both same = BuildBoth(site.dir(), cache);
+  CHECK(same.incremental.tree == first.full.tree);
+  CHECK(cache.plans_rendered() == 0);
+  CHECK(cache.plans_reused() == 4);
+
+  // One chapter edited: a new paragraph using a glossary term, so the plan's glossary page,
+  // full text and overview change too; only that plan is made again.
+  Append(site.dir() / "plans/otaki-dx-plan/chapter-2.yaml", "  - 追記した段落です。[[DX]]を進めます。\n");
+  Both edited = BuildBoth(site.dir(), cache);
+  CHECK(edited.incremental.tree == edited.full.tree);
+  CHECK(edited.incremental.findings == edited.full.findings);
+  CHECK(edited.full.tree != first.full.tree);
+  CHECK(cache.plans_rendered() == 1);
+  CHECK(cache.plans_reused() == 3);
+
+  // A mistake in one plan: the same findings as a full build; fixed again: the same site.
+  const fs::path chapter = site.dir() / "plans/otaki-dx-plan/chapter-2.yaml";
+  const std::string original = [&] {
+    std::ifstream in(chapter);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }();
+  Append(chapter, "  - \"[[用語集にない言葉]]\"\n");
+  Both broken = BuildBoth(site.dir(), cache);
+  CHECK(broken.incremental.findings.find("[ref.glossary]") != std::string::npos);
+  CHECK(broken.incremental.findings == broken.full.findings);
+  std::ofstream(chapter, std::ios::trunc) << original;
+  Both fixed = BuildBoth(site.dir(), cache);
+  CHECK(fixed.incremental.tree == fixed.full.tree);
+  CHECK(fixed.incremental.tree == edited.full.tree);
+  CHECK(cache.plans_rendered() == 1);
+
+  // Warnings, one silenced, in a plan that is then replayed: shown with their excerpts and
+  // silenced as in a full build.
+  Append(site.dir() / "plans/miki-dx-plan/plan.yaml",
+         "# keikaku-ignore: lint.spaced-word\nsubtitle: 高 梁 市の計画（R5.4.1）\n");
+  Both warned = BuildBoth(site.dir(), cache);
+  REQUIRE(warned.full.findings.find("[lint.date-form]") != std::string::npos);
+  CHECK(warned.full.findings.find("[lint.spaced-word]") == std::string::npos);
+  Append(site.dir() / "plans/otaki-dx-plan/chapter-2.yaml", "  - もう一つ追記します。\n");
+  Both replayed = BuildBoth(site.dir(), cache);
+  CHECK(cache.plans_reused() == 3);
+  CHECK(replayed.incremental.findings == replayed.full.findings);
+  CHECK(replayed.incremental.tree == replayed.full.tree);
+
+  // The site's own settings: every plan is made again.
+  Append(site.dir() / "site.yaml", "base_url: https://www.example.jp/keikaku/\n");
+  Both settings = BuildBoth(site.dir(), cache);
+  CHECK(settings.incremental.tree == settings.full.tree);
+  CHECK(cache.plans_rendered() == 4);
+
+  // A plan removed from the site.
+  fs::remove_all(site.dir() / "plans/shoo-dx-policy");
+  std::string yaml;
+  {
+    std::ifstream in(site.dir() / "site.yaml");
+    for (std::string line; std::getline(in, line);) {
+      if (line != "  - shoo-dx-policy") yaml += line + "\n";
+    }
+  }
+  std::ofstream(site.dir() / "site.yaml", std::ios::trunc) << yaml;
+  Both fewer = BuildBoth(site.dir(), cache);
+  CHECK(fewer.incremental.tree == fewer.full.tree);
+  CHECK(fewer.incremental.findings == fewer.full.findings);
+}

@@ -137,9 +137,9 @@ std::unique_ptr<furigana::Morphology> OpenMorphology(diag::Diagnostics& diags) {
 
 // Renders pages into a sink. One renderer per thread: the site's own pages are made by one,
 // each plan's pages by another (each with its own findings, figures and MeCab tagger).
-class SiteRenderer {
+class PageRenderer {
  public:
-  SiteRenderer(const model::Site& site, const SiteAssets& assets, furigana::Morphology* morphology,
+  PageRenderer(const model::Site& site, const SiteAssets& assets, furigana::Morphology* morphology,
                output::Sink& out, Stats& stats, diag::Diagnostics& diags)
       : site_(site), assets_(assets), morphology_(morphology), out_(out), stats_(stats), diags_(diags) {}
 
@@ -738,40 +738,41 @@ Stats& Stats::operator+=(const Stats& o) {
   return *this;
 }
 
-bool RenderSite(const model::Site& site, const theme::Theme& theme, output::Sink& out, Stats& stats,
-                diag::Diagnostics& diags, int jobs) {
+struct SiteRenderer::State {
   SiteAssets assets;
-  if (!LoadTheme(theme, assets, out, diags)) return false;
   std::unique_ptr<furigana::Morphology> morphology;
-  if (WantsMorphology(site) && !(morphology = OpenMorphology(diags))) return false;
-  SiteRenderer site_pages(site, assets, morphology.get(), out, stats, diags);
-  site_pages.RenderSiteStart();
+  std::vector<std::unique_ptr<furigana::Morphology>> taggers;  // one per worker
+  std::unique_ptr<PageRenderer> site_pages;
+  bool ok = false;
+};
 
-  // Plans on several threads, each with its own findings and figures, joined in the
-  // site's order so that the output does not depend on the thread count.
-  struct Part {
-    Stats stats;
-    diag::Diagnostics diags;
-    std::set<std::string> used_shared;
-  };
-  std::vector<Part> parts(site.plans.size());
-  std::vector<std::unique_ptr<furigana::Morphology>> taggers(
-      static_cast<std::size_t>(parallel::Threads(site.plans.size(), jobs)));
-  for (auto& tagger : taggers) tagger = morphology ? morphology->Fork() : nullptr;
-  parallel::ForEach(site.plans.size(), jobs, [&](std::size_t i, int worker) {
-    Part& part = parts[i];
-    SiteRenderer renderer(site, assets, taggers[static_cast<std::size_t>(worker)].get(), out, part.stats, part.diags);
-    renderer.RenderPlanPages(site.plans[i]);
-    part.used_shared = renderer.used_shared();
-  });
-  std::set<std::string> used_shared;
-  for (Part& part : parts) {
-    stats += part.stats;
-    diags.Merge(std::move(part.diags));
-    used_shared.merge(part.used_shared);
-  }
-  site_pages.RenderSiteEnd(used_shared);
-  return !diags.has_errors();
+SiteRenderer::SiteRenderer(const model::Site& site, const theme::Theme& theme, output::Sink& out, Stats& stats,
+                           diag::Diagnostics& diags, int workers)
+    : site_(site), state_(std::make_unique<State>()) {
+  if (!LoadTheme(theme, state_->assets, out, diags)) return;
+  if (WantsMorphology(site) && !(state_->morphology = OpenMorphology(diags))) return;
+  state_->taggers.resize(static_cast<std::size_t>(std::max(workers, 1)));
+  for (auto& tagger : state_->taggers) tagger = state_->morphology ? state_->morphology->Fork() : nullptr;
+  state_->site_pages = std::make_unique<PageRenderer>(site, state_->assets, state_->morphology.get(), out, stats, diags);
+  state_->ok = true;
+}
+
+SiteRenderer::~SiteRenderer() = default;
+
+bool SiteRenderer::ok() const { return state_->ok; }
+
+void SiteRenderer::RenderStart() { state_->site_pages->RenderSiteStart(); }
+
+std::set<std::string> SiteRenderer::RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
+                                               diag::Diagnostics& diags) const {
+  PageRenderer renderer(site_, state_->assets, state_->taggers.at(static_cast<std::size_t>(worker)).get(), out, stats,
+                        diags);
+  renderer.RenderPlanPages(site_.plans.at(i));
+  return renderer.used_shared();
+}
+
+void SiteRenderer::RenderEnd(const std::set<std::string>& used_shared) {
+  state_->site_pages->RenderSiteEnd(used_shared);
 }
 
 }  // namespace keikaku::render

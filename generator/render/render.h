@@ -1,7 +1,12 @@
 // Model → pages. Fills ctemplate dictionaries from the model and expands the theme's
-// templates (HTML auto-escaping on); writes nothing but the in-memory output tree.
+// templates (HTML auto-escaping on); its only output is the pages and assets it puts into a
+// sink.
 #ifndef KEIKAKU_RENDER_RENDER_H_
 #define KEIKAKU_RENDER_RENDER_H_
+
+#include <memory>
+#include <set>
+#include <string>
 
 #include "diag/diagnostics.h"
 #include "model/model.h"
@@ -16,16 +21,37 @@ struct Stats {
   /// the kanji words automatic furigana looked at, and those MeCab could not read.
   int names = 0, auto_ruby = 0, auto_words = 0, unread = 0;
   /// Wall time of the stages (set by the pipeline).
-  double load_seconds = 0, lint_seconds = 0, render_seconds = 0;
+  double load_seconds = 0, render_seconds = 0;
   Stats& operator+=(const Stats& other);
 };
 
-/// Renders every page of `site` and its assets into `out`, the plans on `jobs` threads (0:
-/// one per core); the pages and findings do not depend on the thread count. Returns false
-/// on errors (unknown glossary references, template or stylesheet errors), reported in
-/// `diags`.
-bool RenderSite(const model::Site& site, const theme::Theme& theme, output::Sink& out,
-                Stats& stats, diag::Diagnostics& diags, int jobs = 0);
+/// The pages of a site, made in parts so that the pipeline can run the plans on several
+/// threads and reuse what an earlier build made of a plan that did not change (keikaku
+/// serve). A plan's pages depend only on the plan and on the site's own settings.
+class SiteRenderer {
+ public:
+  /// Loads the theme (templates; the stylesheet and scripts are put into `out`) and, if some
+  /// page asks for automatic furigana, MeCab, with a tagger for each of `workers` threads.
+  /// Findings go to `diags`; ok() is false when the theme or MeCab could not be loaded.
+  SiteRenderer(const model::Site& site, const theme::Theme& theme, output::Sink& out, Stats& stats,
+               diag::Diagnostics& diags, int workers);
+  ~SiteRenderer();
+  bool ok() const;
+
+  /// The site's index and 404 page, into the `out` and `stats` given to the constructor.
+  void RenderStart();
+  /// The pages of plan `i` of the site, on thread `worker` (at most one call at a time per
+  /// worker). Returns the terms of the shared glossary the plan shows.
+  std::set<std::string> RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
+                                   diag::Diagnostics& diags) const;
+  /// The pages made after the plans; `used_shared`: the terms every plan's RenderPlan returned.
+  void RenderEnd(const std::set<std::string>& used_shared);
+
+ private:
+  struct State;
+  const model::Site& site_;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace keikaku::render
 

@@ -36,11 +36,12 @@ struct Attempt {
   double seconds = 0;
 };
 
-Attempt BuildOnce(const pipeline::BuildOptions& options) {
+// `cache` keeps what each plan was made into, so a save re-makes only the plan it touched.
+Attempt BuildOnce(const pipeline::BuildOptions& options, pipeline::BuildCache& cache) {
   auto start = std::chrono::steady_clock::now();
   Attempt a;
   auto tree = std::make_shared<output::OutputTree>();
-  a.ok = pipeline::RenderToTree(options, *tree, a.stats, a.sources, a.diags, &a.base_path);
+  a.ok = pipeline::RenderToTree(options, *tree, a.stats, a.sources, a.diags, &a.base_path, &cache);
   if (a.ok) a.site = std::move(tree);
   a.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return a;
@@ -203,7 +204,8 @@ int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   if (!watcher) watcher = MakeWatcher(roots, WatchMode::kPolling);
 
   out << "サイトを作っています（下書きも含めます）…\n" << std::flush;
-  Attempt first = BuildOnce(build);
+  pipeline::BuildCache cache;
+  Attempt first = BuildOnce(build, cache);
   PreviewServer server(std::move(assets));
   int port = options.port.value_or(kDefaultPort);
   int bound = server.Bind(options.host, port, options.port ? 1 : kPortTries);
@@ -250,7 +252,7 @@ int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   while (!g_stop) {
     Changes changes = WaitForChanges(*watcher, [] { return g_stop != 0; });
     if (changes.empty()) continue;
-    Attempt a = BuildOnce(build);
+    Attempt a = BuildOnce(build, cache);
     if (a.ok) {
       std::vector<std::string> changed = Changed(shown.get(), *a.site);
       reporter.Report(a, &changed, failing);
