@@ -396,7 +396,7 @@ std::string DisplayName(const fs::path& p) { return p.lexically_normal().generic
 // Reads and parses one content file; records its text for excerpts.
 std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& type,
                                    SourceTexts& sources, diag::Diagnostics& diags,
-                                   std::string** text_out) {
+                                   std::string** text_out, ParseCache* cache = nullptr) {
   std::string name = DisplayName(path);
   std::optional<std::string> bytes = io::ReadFile(path);
   if (!bytes) {
@@ -406,29 +406,32 @@ std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& typ
   }
   std::string& stored = sources[name] = std::move(*bytes);
   *text_out = &stored;
-  return ParseContent(name, stored, type, diags);
+  return cache ? cache->Parse(name, stored, type, diags) : ParseContent(name, stored, type, diags);
 }
 
 // Loads the file that a setting names (`name`, written at `pos`, a file directly in its
 // folder, at `path`): a missing one is reported as the `what` that belongs in `where`.
 std::optional<YAML::Node> LoadNamedFile(const fs::path& path, const std::string& name, const SourcePos& pos,
                                         const std::string& what, const std::string& where, const schema::Type& type,
-                                        SourceTexts& sources, diag::Diagnostics& diags, std::string** text) {
+                                        SourceTexts& sources, diag::Diagnostics& diags, std::string** text,
+                                        ParseCache* cache = nullptr) {
   if (!fs::is_regular_file(path) || fs::path(name).has_parent_path()) {
     diags.Error(pos, "content.missing-file", what + "「" + name + "」が見つかりません。",
                 where + "にファイルを置くか、名前を直してください。");
     return std::nullopt;
   }
-  return LoadFile(path, type, sources, diags, text);
+  return LoadFile(path, type, sources, diags, text, cache);
 }
 
 // Loads glossary file `name` of folder `dir` (named `where` in messages), checked.
 std::optional<std::vector<model::GlossaryEntry>> LoadGlossary(const fs::path& dir, const std::string& name,
                                                               const SourcePos& pos, const std::string& where,
-                                                              SourceTexts& sources, diag::Diagnostics& diags) {
+                                                              SourceTexts& sources, diag::Diagnostics& diags,
+                                                              ParseCache* cache = nullptr) {
   fs::path path = dir / name;
   std::string* text = nullptr;
-  auto node = LoadNamedFile(path, name, pos, "用語集のファイル", where, *schema::ContentSchema().glossary, sources, diags, &text);
+  auto node = LoadNamedFile(path, name, pos, "用語集のファイル", where, *schema::ContentSchema().glossary, sources, diags,
+                            &text, cache);
   if (!node) return std::nullopt;
   std::vector<model::GlossaryEntry> entries = BuildGlossary(*node, DisplayName(path), *text);
   if (!load::CheckGlossary(entries, diags)) return std::nullopt;
@@ -518,12 +521,34 @@ void UseSharedGlossary(std::vector<model::GlossaryEntry>& glossary, const std::v
 
 }  // namespace
 
+std::optional<YAML::Node> ParseCache::Parse(const std::string& file, const std::string& text,
+                                            const schema::Type& type, diag::Diagnostics& diags) {
+  std::shared_ptr<Entry> entry;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entry = files_[file];
+  }
+  if (!entry || entry->text != text || entry->type != &type) {
+    entry = std::make_shared<Entry>();  // parsed outside the lock: other threads go on
+    entry->text = text;
+    entry->type = &type;
+    entry->node = ParseContent(file, text, type, entry->diags);
+    std::lock_guard<std::mutex> lock(mutex_);
+    files_[file] = entry;
+  }
+  diag::Diagnostics found = entry->diags;
+  diags.Merge(std::move(found));
+  // The same node, not a copy: YAML::Clone drops the positions. A file belongs to one plan,
+  // and a plan loads on one thread, so no two threads read it at once.
+  return entry->node;
+}
+
 std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug,
-                                    SourceTexts& sources, diag::Diagnostics& diags) {
+                                    SourceTexts& sources, diag::Diagnostics& diags, ParseCache* cache) {
   const schema::Schema& schema = schema::ContentSchema();
   std::string* text = nullptr;
   fs::path plan_path = dir / "plan.yaml";
-  auto node = LoadFile(plan_path, *schema.plan, sources, diags, &text);
+  auto node = LoadFile(plan_path, *schema.plan, sources, diags, &text, cache);
   if (!node) return std::nullopt;
   std::string plan_file = DisplayName(plan_path);
   model::Plan plan = BuildPlan(*node, plan_file, *text);
@@ -566,7 +591,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
     }
     referenced.insert(name);
     std::string* chapter_text = nullptr;
-    auto chapter_node = LoadFile(chapter_path, *schema.chapter, sources, diags, &chapter_text);
+    auto chapter_node = LoadFile(chapter_path, *schema.chapter, sources, diags, &chapter_text, cache);
     if (!chapter_node) {
       ok = false;
       continue;
@@ -579,7 +604,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 
   if (YAML::Node g = (*node)["glossary"]) {
     referenced.insert(g.Scalar());
-    if (auto glossary = LoadGlossary(dir, g.Scalar(), r.Pos(g), "計画フォルダ", sources, diags)) {
+    if (auto glossary = LoadGlossary(dir, g.Scalar(), r.Pos(g), "計画フォルダ", sources, diags, cache)) {
       plan.glossary = std::move(*glossary);
     } else {
       ok = false;

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -23,10 +25,30 @@ using SourceTexts = std::map<std::string, std::string>;
 /// Whether `s` may name a plan folder or a page: ASCII letters, digits, '-' and '_'.
 bool IsSlug(const std::string& s);
 
+/// Parsed content files, kept by keikaku serve: a file whose bytes did not change is not
+/// parsed and checked again (its findings are given again). Used from several threads.
+class ParseCache {
+ public:
+  /// ParseContent, or what it gave for the same file, text and type before.
+  std::optional<YAML::Node> Parse(const std::string& file, const std::string& text, const schema::Type& type,
+                                  diag::Diagnostics& diags);
+
+ private:
+  struct Entry {
+    std::string text;
+    const schema::Type* type = nullptr;
+    std::optional<YAML::Node> node;
+    diag::Diagnostics diags;
+  };
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<Entry>> files_;
+};
+
 /// Loads plan folder `dir` (named `slug`): plan.yaml, its chapters and glossary, checked.
-/// Nothing on errors, reported in `diags`; every file read is added to `sources`.
+/// Nothing on errors, reported in `diags`; every file read is added to `sources`. With
+/// `cache`, files that did not change are not parsed again.
 std::optional<model::Plan> LoadPlan(const std::filesystem::path& dir, const std::string& slug,
-                                    SourceTexts& sources, diag::Diagnostics& diags);
+                                    SourceTexts& sources, diag::Diagnostics& diags, ParseCache* cache = nullptr);
 
 /// How LoadSite loads one plan folder: LoadPlan, or a cache in front of it (keikaku serve).
 /// Called on several threads at once.

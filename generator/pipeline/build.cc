@@ -195,7 +195,7 @@ std::size_t PageCount(const model::Site& site) {
 }  // namespace
 
 void BuildCache::Start(const std::string& site_key) {
-  if (site_key != site_key_) plans_.clear();
+  if (site_key != site_key_) plans_.clear();  // parsed files stay: they depend on nothing else
   site_key_ = site_key;
   seen_.clear();
 }
@@ -212,7 +212,7 @@ std::optional<model::Plan> BuildCache::Load(const std::filesystem::path& dir, co
   if (entry->key != key) {
     *entry = Entry{};
     entry->key = key;
-    entry->plan = load::LoadPlan(dir, slug, entry->sources, entry->diags);
+    entry->plan = load::LoadPlan(dir, slug, entry->sources, entry->diags, &files_);
     sources.insert(entry->sources.begin(), entry->sources.end());
   } else if (!entry->result.done) {  // loaded before, but not rendered: all findings to come
     sources.insert(entry->sources.begin(), entry->sources.end());

@@ -65,6 +65,7 @@ class BuildCache {
     PlanResult result;
   };
   std::string site_key_;
+  load::ParseCache files_;  // the files of plans that changed are parsed again only if they did
   std::map<std::string, Entry> plans_;
   std::set<std::string> seen_;
   std::mutex mutex_;  // guards plans_ and seen_ while plans load on several threads
