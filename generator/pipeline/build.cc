@@ -227,7 +227,15 @@ std::optional<model::Plan> BuildCache::Load(const std::filesystem::path& dir, co
   }
   diag::Diagnostics copy = entry->diags;
   diags.Merge(std::move(copy));
-  return entry->plan;
+  if (!entry->plan || !entry->result.done) return entry->plan;
+  // Replayed: the site's own pages need the plan's settings, not its chapters or glossary.
+  model::Plan& cached = *entry->plan;
+  std::vector<model::Chapter> chapters = std::move(cached.chapters);
+  std::vector<model::GlossaryEntry> glossary = std::move(cached.glossary);
+  model::Plan settings = cached;
+  cached.chapters = std::move(chapters);
+  cached.glossary = std::move(glossary);
+  return settings;
 }
 
 PlanResult* BuildCache::Result(const std::string& slug) {
