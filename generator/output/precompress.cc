@@ -1,15 +1,13 @@
 #include "output/precompress.h"
 
+#include "output/output_tree.h"
+
 #include <brotli/encode.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cstdint>
-#include <exception>
-#include <thread>
-#include <vector>
 
 namespace keikaku::output {
 
@@ -17,43 +15,6 @@ namespace {
 
 constexpr std::array<std::string_view, 12> kExtensions = {
     "html", "css", "js", "mjs", "svg", "json", "xml", "txt", "csv", "atom", "webmanifest", "map"};
-
-// One file to compress and what came of it; written by exactly one worker.
-struct Job {
-  const std::string* path;
-  const std::string* bytes;
-  bool want_gz, want_br;
-  std::string gz, br;
-};
-
-void Run(Job& job) {
-  if (job.want_gz) job.gz = Gzip(*job.bytes);
-  if (job.want_br) job.br = Brotli(*job.bytes);
-}
-
-// Runs every job on `threads` threads (the caller's among them), each taking the next
-// unclaimed job; rethrows the first exception a worker threw, after all have stopped.
-void RunAll(std::vector<Job>& jobs, unsigned threads) {
-  std::atomic<std::size_t> next{0};
-  std::vector<std::exception_ptr> errors(threads);
-  auto work = [&](unsigned worker) {
-    try {
-      for (std::size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < jobs.size();) {
-        Run(jobs[i]);
-      }
-    } catch (...) {
-      errors[worker] = std::current_exception();
-      next.store(jobs.size(), std::memory_order_relaxed);  // the others stop early
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& thread : pool) thread.join();
-  for (const auto& error : errors) {
-    if (error) std::rethrow_exception(error);
-  }
-}
 
 }  // namespace
 
@@ -99,30 +60,6 @@ std::string Brotli(std::string_view data, int quality) {
   }
   out.resize(size);
   return out;
-}
-
-std::size_t Precompress(OutputTree& tree, unsigned threads) {
-  std::vector<Job> jobs;
-  for (const auto& [path, bytes] : tree) {
-    if (!IsCompressible(path)) continue;
-    bool want_gz = tree.count(path + ".gz") == 0, want_br = tree.count(path + ".br") == 0;
-    if (want_gz || want_br) jobs.push_back({&path, &bytes, want_gz, want_br, {}, {}});
-  }
-  // Largest first, so one big page started last does not leave the other threads idle.
-  std::stable_sort(jobs.begin(), jobs.end(),
-                   [](const Job& a, const Job& b) { return a.bytes->size() > b.bytes->size(); });
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, jobs.size())));
-  RunAll(jobs, threads);
-
-  // Inserting never invalidates the pointers in `jobs`: std::map nodes stay put.
-  std::size_t added = 0;
-  for (Job& job : jobs) {
-    std::size_t original = job.bytes->size();
-    if (!job.gz.empty() && job.gz.size() < original) added += tree.emplace(*job.path + ".gz", std::move(job.gz)).second;
-    if (!job.br.empty() && job.br.size() < original) added += tree.emplace(*job.path + ".br", std::move(job.br)).second;
-  }
-  return added;
 }
 
 }  // namespace keikaku::output

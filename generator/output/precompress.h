@@ -1,5 +1,5 @@
 // Precompressed variants (.gz, .br) of the built site's text files, for nginx's
-// gzip_static / brotli_static or Apache's content negotiation.
+// gzip_static / brotli_static or Apache's content negotiation (written by SiteWriter).
 #ifndef KEIKAKU_OUTPUT_PRECOMPRESS_H_
 #define KEIKAKU_OUTPUT_PRECOMPRESS_H_
 
@@ -7,7 +7,6 @@
 #include <string>
 #include <string_view>
 
-#include "output/output_tree.h"
 
 namespace keikaku::output {
 
@@ -24,14 +23,6 @@ std::string Gzip(std::string_view data);
 /// Brotli (RFC 7932) at `quality` (0–11), text mode, default window. Deterministic for a
 /// given brotli version. Empty on failure, which a brotli stream never is.
 std::string Brotli(std::string_view data, int quality = 11);
-
-/// Adds PATH.gz and PATH.br beside every compressible PATH in `tree`. An encoding that does
-/// not make a file strictly smaller (tiny files, say) gets no variant, since web servers
-/// then fall back to the original; entries already in `tree` are never replaced, and
-/// .gz/.br files are never compressed again. Files are compressed whole on `threads`
-/// worker threads (0: one per hardware thread); only the calling thread touches `tree`.
-/// Returns the number of files added.
-std::size_t Precompress(OutputTree& tree, unsigned threads = 0);
 
 }  // namespace keikaku::output
 
