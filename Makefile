@@ -35,12 +35,16 @@ test: test-deps build build-asan
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer build: unit, end-to-end)"
 	cd build-asan && ctest --output-on-failure --no-tests=error -j $(JOBS)
 
-# Benchmarks: build time with and without automatic furigana (bench/build.sh), and the
-# preview's save-to-reload time with inotify and with polling (bench/serve-reload.mjs).
-bench: test-deps build
+# Benchmarks: build time with and without automatic furigana (bench/build.sh), the
+# preview's save-to-reload time with inotify and with polling (bench/serve-reload.mjs), and
+# build time, CPU time and peak memory of synthetic sites of 1,000 and 10,000 pages, with
+# Hugo on the same pages (bench/scale.sh; BENCH_LARGE=1 adds 100,000). See docs/performance.md.
+bench: build
+	@scripts/install-deps.sh bench
 	@bench/build.sh build/keikaku
 	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR)
 	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR) 11 --poll
+	@bench/scale.sh build/keikaku
 
 # Re-tests every page in Chromium and updates content/accessibility-results.json, the
 # figures of the ウェブアクセシビリティ方針 page (commit the file).

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages and npm modules keikaku needs, only those missing.
-# Usage: scripts/install-deps.sh [build|test]
+# Usage: scripts/install-deps.sh [build|test|bench]   (test adds to build, bench adds to test)
 set -euo pipefail
 mode=${1:-build}
 cd "$(dirname "$0")/.."
@@ -10,9 +10,14 @@ build_pkgs=(cmake g++ make pkg-config
   libctemplate-dev libcpp-httplib-dev libcli11-dev libicu-dev catch2 zlib1g-dev libbrotli-dev
   libmecab-dev mecab-ipadic-utf8 kanjidic-xml)
 test_pkgs=(chromium nodejs npm default-jre-headless)
+# bench/scale.sh: GNU time for CPU time and peak memory, Hugo to compare with.
+bench_pkgs=(time hugo)
 
 pkgs=("${build_pkgs[@]}")
-[ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+case $mode in
+  test) pkgs+=("${test_pkgs[@]}") ;;
+  bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+esac
 
 missing=()
 for p in "${pkgs[@]}"; do
@@ -22,6 +27,8 @@ for p in "${pkgs[@]}"; do
     npm) command -v npm >/dev/null && continue ;;
     # The Nu Html Checker (vnu-jar from npm) runs on any Java 11+ already present.
     default-jre-headless) command -v java >/dev/null && continue ;;
+    # Any hugo already on PATH will do (bench/scale.sh prints its version).
+    hugo) command -v hugo >/dev/null && continue ;;
   esac
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
@@ -34,8 +41,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-if [ "$mode" = test ]; then
-  # Browser-test modules, versions pinned by tests/browser/package-lock.json.
+if [ "$mode" = test ] || [ "$mode" = bench ]; then
+  # Browser-test modules (bench/gen-site.mjs uses their `yaml`), versions pinned by tests/browser/package-lock.json.
   if [ ! -d tests/browser/node_modules ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules ]; then
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
     touch tests/browser/node_modules
