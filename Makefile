@@ -44,6 +44,7 @@ bench: build
 	@bench/build.sh build/keikaku
 	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR)
 	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR) 11 --poll
+	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR) 21 --synthetic 1000
 	@bench/scale.sh build/keikaku
 
 # Re-tests every page in Chromium and updates content/accessibility-results.json, the
