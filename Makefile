@@ -5,7 +5,7 @@
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps test-deps build build-asan site serve test test-unit test-asan bench a11y-results clean
+.PHONY: all deps test-deps build build-asan build-tsan test-tsan site serve test test-unit test-asan bench a11y-results clean
 
 all: build
 
@@ -22,6 +22,15 @@ build: deps
 build-asan: deps
 	@cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DKEIKAKU_SANITIZE=ON >/dev/null
 	@cmake --build build-asan -j $(JOBS) --target keikaku_tests keikaku
+
+# ThreadSanitizer: the parallel load, render and write, and the incremental rebuild (not part
+# of `make test`: the build takes about ten minutes on two cores).
+build-tsan: deps
+	@cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DKEIKAKU_SANITIZE_THREAD=ON >/dev/null
+	@cmake --build build-tsan -j $(JOBS) --target keikaku_tests
+
+test-tsan: build-tsan
+	TSAN_OPTIONS=halt_on_error=1 ./build-tsan/keikaku_tests "[parallel],[output],[precompress],[incremental],[build]"
 
 site: build
 	./build/keikaku build --source content --output site

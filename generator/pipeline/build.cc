@@ -37,12 +37,6 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-std::string Seconds(double s) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", s);
-  return text;
-}
-
 // Files of a plan folder that the site publishes (figure images, linked documents). A
 // symbolic link may point anywhere: what is published must lie in the content folder.
 class PlanFiles {
@@ -193,6 +187,12 @@ std::size_t PageCount(const model::Site& site) {
 }
 
 }  // namespace
+
+std::string Seconds(double s) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", s);
+  return text;
+}
 
 void BuildCache::Start(const std::string& site_key) {
   if (site_key != site_key_) plans_.clear();  // parsed files stay: they depend on nothing else

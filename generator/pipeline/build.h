@@ -86,6 +86,9 @@ bool RenderToTree(const BuildOptions& options, output::OutputTree& tree, render:
                   load::SourceTexts& sources, diag::Diagnostics& diags,
                   std::string* base_path = nullptr, BuildCache* cache = nullptr);
 
+/// `s` seconds as the messages show them: "1.25".
+std::string Seconds(double s);
+
 /// `keikaku build`: renders and publishes; prints diagnostics to `err` and a summary to
 /// `out`. Returns the exit code: 0 built, 1 content errors (the previous site untouched).
 int Build(const BuildOptions& options, std::ostream& out, std::ostream& err);

@@ -71,12 +71,6 @@ std::string Clock() {
   return std::string("[") + buffer + "] ";
 }
 
-std::string Seconds(double s) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", s);
-  return buffer;
-}
-
 // What the terminal shows after each build: every error, and the warnings the previous
 // build did not have (the same warnings on every save would bury the news).
 class Reporter {
@@ -102,11 +96,11 @@ class Reporter {
       out_ << "エラーが " << a.diags.error_count()
            << " 件あります。ファイルを直して保存してください（ブラウザには前のページとエラーを表示しています）。";
     } else if (!changed) {
-      out_ << a.stats.pages << " ページを作りました（" << Seconds(a.seconds) << " 秒";
+      out_ << a.stats.pages << " ページを作りました（" << pipeline::Seconds(a.seconds) << " 秒";
     } else {
       out_ << (was_failing ? "エラーが直りました。" : "作り直しました。");
       if (changed->empty()) {
-        out_ << "変わったファイルはありません（" << Seconds(a.seconds) << " 秒";
+        out_ << "変わったファイルはありません（" << pipeline::Seconds(a.seconds) << " 秒";
       } else {
         out_ << changed->size() << " 個のファイルが変わりました";
         if (changed->size() <= 3) {
@@ -115,7 +109,7 @@ class Reporter {
         } else {
           out_ << "（";
         }
-        out_ << Seconds(a.seconds) << " 秒";
+        out_ << pipeline::Seconds(a.seconds) << " 秒";
       }
     }
     if (a.ok) {
