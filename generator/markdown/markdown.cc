@@ -169,32 +169,28 @@ bool InsideAny(cmark_node* node, std::initializer_list<cmark_node_type> types) {
 
 bool InsideLink(cmark_node* node) { return InsideAny(node, {CMARK_NODE_LINK, CMARK_NODE_IMAGE}); }
 
-std::vector<cmark_node*> Collect(cmark_node* root, cmark_node_type type) {
+// The nodes under `root` (itself included) that `wanted` accepts, in document order.
+template <typename Predicate>
+std::vector<cmark_node*> CollectIf(cmark_node* root, Predicate wanted) {
   std::vector<cmark_node*> nodes;
   cmark_iter* iter = cmark_iter_new(root);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
     cmark_node* n = cmark_iter_get_node(iter);
-    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == type) nodes.push_back(n);
+    if (ev == CMARK_EVENT_ENTER && wanted(n)) nodes.push_back(n);
   }
   cmark_iter_free(iter);
   return nodes;
 }
 
+std::vector<cmark_node*> Collect(cmark_node* root, cmark_node_type type) {
+  return CollectIf(root, [type](cmark_node* n) { return cmark_node_get_type(n) == type; });
+}
+
 // The header rows of GFM tables (the table extension names them "table_header"; its node
 // types have no public constant).
 std::vector<cmark_node*> HeaderRows(cmark_node* root) {
-  std::vector<cmark_node*> rows;
-  cmark_iter* iter = cmark_iter_new(root);
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* n = cmark_iter_get_node(iter);
-    if (ev == CMARK_EVENT_ENTER && std::string_view(cmark_node_get_type_string(n)) == "table_header") {
-      rows.push_back(n);
-    }
-  }
-  cmark_iter_free(iter);
-  return rows;
+  return CollectIf(root, [](cmark_node* n) { return std::string_view(cmark_node_get_type_string(n)) == "table_header"; });
 }
 
 // Byte offset of the start of 1-based `line` in `text`.
@@ -565,17 +561,13 @@ std::vector<Link> Links(const model::Markdown& md) {
   cmark_llist* extensions = nullptr;
   NodePtr doc = Parse(furigana::MarkEscapes(md.text), &extensions);
   cmark_llist_free(cmark_get_default_mem_allocator(), extensions);
-  cmark_iter* iter = cmark_iter_new(doc.get());
-  cmark_event_type ev;
-  while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
-    cmark_node* n = cmark_iter_get_node(iter);
-    cmark_node_type type = cmark_node_get_type(n);
-    if (ev != CMARK_EVENT_ENTER || (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE)) continue;
+  for (cmark_node* n : CollectIf(doc.get(), [](cmark_node* n) {
+         return cmark_node_get_type(n) == CMARK_NODE_LINK || cmark_node_get_type(n) == CMARK_NODE_IMAGE;
+       })) {
     links.push_back({furigana::DropEscapes(cmark_node_get_url(n)),
                      LineOffset(md.text, cmark_node_get_start_line(n)) + cmark_node_get_start_column(n) - 1,
-                     type == CMARK_NODE_IMAGE});
+                     cmark_node_get_type(n) == CMARK_NODE_IMAGE});
   }
-  cmark_iter_free(iter);
   return links;
 }
 

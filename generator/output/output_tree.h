@@ -1,15 +1,13 @@
-// The built site in memory, and the one door through which it reaches the disk.
+// The built site in memory, and the sink the renderer puts each file into (SiteWriter, in
+// site_writer.h, is the one that writes to disk).
 #ifndef KEIKAKU_OUTPUT_OUTPUT_TREE_H_
 #define KEIKAKU_OUTPUT_OUTPUT_TREE_H_
 
 #include <cctype>
-#include <filesystem>
 #include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
-
-#include "diag/diagnostics.h"
 
 namespace keikaku::output {
 
@@ -59,13 +57,6 @@ inline std::string Extension(std::string_view path) {
 
 /// The file that marks a folder as keikaku's output; keikaku replaces only such folders.
 inline constexpr const char* kMarkerFile = ".keikaku-site";
-
-/// Writes `tree` to a temporary folder beside `output_dir`, then swaps it in with renames,
-/// so `output_dir` holds either the previous site or the new one, never a mix. Refuses to
-/// replace an existing folder that keikaku did not create. Cleans up stray temporary
-/// folders of earlier interrupted runs, restoring the previous site if a swap was cut short.
-bool Publish(const OutputTree& tree, const std::filesystem::path& output_dir,
-             diag::Diagnostics& diags);
 
 }  // namespace keikaku::output
 

@@ -110,28 +110,38 @@ void SiteWriter::MakeParent(const fs::path& file) {
   dirs_.insert(dir);
 }
 
-bool SiteWriter::WriteOrKeep(const std::string& path, const std::string& bytes) {
-  const fs::path target = tmp_ / path;
-  MakeParent(target);
+bool SiteWriter::Keep(const std::string& path) {
+  const fs::path before = output_dir_ / path, target = tmp_ / path;
   std::error_code ec;
+  if (!previous_ || !fs::is_regular_file(fs::symlink_status(before, ec))) return false;
+  MakeParent(target);
+  if (Has(path)) fs::remove(target, ec);  // put before: a later Put replaces it
+  fs::create_hard_link(before, target, ec);
+  if (ec) {  // a file system without hard links: a copy with the old time
+    ec.clear();
+    fs::copy_file(before, target, fs::copy_options::overwrite_existing, ec);
+    if (!ec) fs::last_write_time(target, fs::last_write_time(before, ec), ec);
+  }
+  if (ec) Fail("ファイル " + path + " を書けません。", ec);
+  std::lock_guard<std::mutex> lock(mutex_);
+  kept_.insert(path);
+  return true;
+}
+
+bool SiteWriter::WriteOrKeep(const std::string& path, const std::string& bytes) {
   if (previous_) {
     const fs::path before = output_dir_ / path;
-    if (fs::is_regular_file(fs::symlink_status(before, ec)) && fs::file_size(before, ec) == bytes.size() && !ec) {
+    std::error_code ec;
+    if (fs::file_size(before, ec) == bytes.size() && !ec) {
       std::optional<std::string> old = io::ReadFile(before);
-      if (old && *old == bytes) {
-        fs::create_hard_link(before, target, ec);
-        if (ec) {  // a file system without hard links: a copy with the old time
-          ec.clear();
-          if (WriteFile(target, bytes)) fs::last_write_time(target, fs::last_write_time(before, ec), ec);
-          else ec = std::make_error_code(std::errc::io_error);
-        }
-        if (ec) Fail("ファイル " + path + " を書けません。", ec);
-        std::lock_guard<std::mutex> lock(mutex_);
-        kept_.insert(path);
-        return true;
-      }
+      if (old && *old == bytes && Keep(path)) return true;
     }
   }
+  const fs::path target = tmp_ / path;
+  MakeParent(target);
+  // Put before, it may be a link to the previous site's file, which must not change.
+  std::error_code ec;
+  if (Has(path)) fs::remove(target, ec);
   if (!WriteFile(target, bytes)) Fail("ファイル " + path + " を書けません。", std::make_error_code(std::errc::io_error));
   return false;
 }
@@ -143,13 +153,10 @@ void SiteWriter::Put(const std::string& path, std::string bytes) {
   if (precompress_ && IsCompressible(path)) {
     for (const char* ext : {".gz", ".br"}) {
       const std::string variant = path + ext;
-      // The page is unchanged: its variant from the previous site is too.
-      if (kept) {
-        if (std::optional<std::string> old = io::ReadFile(output_dir_ / variant)) {
-          WriteOrKeep(variant, *old);
-          variants.push_back(variant);
-          continue;
-        }
+      // The page is unchanged: so is its variant in the previous site, if it has one.
+      if (kept && Keep(variant)) {
+        variants.push_back(variant);
+        continue;
       }
       std::string packed = ext[1] == 'g' ? Gzip(bytes) : Brotli(bytes);
       // A variant that is not smaller is left out: servers then send the original.

@@ -55,9 +55,12 @@ class SiteWriter : public Sink {
   std::size_t compressed() const { return compressed_; }  ///< .gz and .br files in the new site.
 
  private:
-  // Writes `bytes` to the new site at `path`, or links the previous site's file when it has
+  // Writes `bytes` to the new site at `path`, or keeps the previous site's file when it has
   // the same bytes. Returns whether the previous file was kept.
   bool WriteOrKeep(const std::string& path, const std::string& bytes);
+  // Puts the previous site's file `path` into the new site as it is (a hard link, or a copy
+  // with its modification time). False when the previous site has no such file.
+  bool Keep(const std::string& path);
   void Fail(const std::string& what, std::error_code ec);
   void MakeParent(const std::filesystem::path& file);
 

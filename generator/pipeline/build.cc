@@ -108,7 +108,7 @@ void AddFigureImages(const model::Plan& plan, PlanFiles& files, diag::Diagnostic
 }
 
 // Copies the documents and images the plan's text names relative to the plan folder
-// (「[計画書](keikaku.pdf)」, 「![地図](map.png)」) into the tree, and records the documents'
+// (「[計画書](keikaku.pdf)」, 「![地図](map.png)」) into the site, and records the documents'
 // sizes, which the renderer adds to the link text.
 void AddAttachments(model::Plan& plan, PlanFiles& files) {
   std::map<std::string, std::uintmax_t> attachments;
@@ -213,13 +213,13 @@ std::optional<model::Plan> BuildCache::Load(const std::filesystem::path& dir, co
     *entry = Entry{};
     entry->key = key;
     entry->plan = load::LoadPlan(dir, slug, entry->sources, entry->diags, &files_);
-    sources.insert(entry->sources.begin(), entry->sources.end());
-  } else if (!entry->result.done) {  // loaded before, but not rendered: all findings to come
+  }
+  if (!entry->made.done) {  // to be rendered: its findings may point to any of its files
     sources.insert(entry->sources.begin(), entry->sources.end());
   } else {
     // The texts are needed only to show and silence findings: a plan that is replayed
     // needs those of the files its findings point to.
-    for (const auto* found : {&entry->diags, &entry->result.diags}) {
+    for (const auto* found : {&entry->diags, &entry->made.result.diags}) {
       for (const diag::Diagnostic& d : found->items()) {
         if (auto it = entry->sources.find(d.pos.file); it != entry->sources.end()) sources.insert(*it);
       }
@@ -227,7 +227,7 @@ std::optional<model::Plan> BuildCache::Load(const std::filesystem::path& dir, co
   }
   diag::Diagnostics copy = entry->diags;
   diags.Merge(std::move(copy));
-  if (!entry->plan || !entry->result.done) return entry->plan;
+  if (!entry->plan || !entry->made.done) return entry->plan;
   // Replayed: the site's own pages need the plan's settings, not its chapters or glossary.
   model::Plan& cached = *entry->plan;
   std::vector<model::Chapter> chapters = std::move(cached.chapters);
@@ -238,9 +238,9 @@ std::optional<model::Plan> BuildCache::Load(const std::filesystem::path& dir, co
   return settings;
 }
 
-PlanResult* BuildCache::Result(const std::string& slug) {
+MadePlan* BuildCache::Made(const std::string& slug) {
   auto it = plans_.find(slug);
-  return it == plans_.end() ? nullptr : &it->second.result;
+  return it == plans_.end() ? nullptr : &it->second.made;
 }
 
 void BuildCache::Finish(std::size_t rendered, std::size_t reused) {
@@ -283,29 +283,31 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
   // parts are joined in the site's order, so nothing depends on the thread count. A plan the
   // cache holds unchanged is replayed, not made again.
   std::vector<PlanResult> parts(plans);
-  std::vector<PlanResult*> cached(plans, nullptr);
-  for (std::size_t i = 0; cache && i < plans; ++i) cached[i] = cache->Result(site->plans[i].slug);
+  std::vector<MadePlan*> made(plans, nullptr);
+  for (std::size_t i = 0; cache && i < plans; ++i) made[i] = cache->Made(site->plans[i].slug);
   std::atomic<std::size_t> rendered{0}, reused{0};
   parallel::ForEach(plans, options.jobs, [&](std::size_t i, int worker) {
     PlanResult& part = parts[i];
-    if (cached[i] && cached[i]->done) {
+    if (made[i] && made[i]->done) {
       ++reused;
-      for (const auto& [path, bytes] : cached[i]->files) sink.Put(path, bytes);
-      part.diags = cached[i]->diags;
-      part.stats = cached[i]->stats;
-      part.used_shared = cached[i]->used_shared;
+      for (const auto& [path, bytes] : made[i]->files) sink.Put(path, bytes);
+      part = made[i]->result;
       return;
     }
-    RecordingSink recorded(sink, cached[i] ? &part.files : nullptr);
+    // With a cache, the files are recorded into it as they are put.
+    if (made[i]) made[i]->files.clear();
+    RecordingSink recorded(sink, made[i] ? &made[i]->files : nullptr);
     model::Plan& plan = site->plans[i];
     PlanFiles files(options.source, recorded, part.diags);
     lint::LintPlan(plan, part.diags);
     AddFigureImages(plan, files, part.diags);
     AddAttachments(plan, files);
     part.used_shared = renderer.RenderPlan(i, worker, recorded, part.stats, part.diags);
-    part.done = true;
     ++rendered;
-    if (cached[i]) *cached[i] = part;
+    if (made[i]) {
+      made[i]->result = part;
+      made[i]->done = true;
+    }
   });
   std::set<std::string> used_shared;
   for (PlanResult& part : parts) {
@@ -357,8 +359,10 @@ int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
       << changes.removed.size() << "、変わらず " << changes.unchanged << "（一覧: "
       << (options.output / output::kChangesFile).generic_string() << "）。\n";
   if (options.stats) {
-    out << "時間の内訳: 読み込み " << Seconds(stats.load_seconds) << " 秒、確認・ページ作成・書き込み " << Seconds(stats.render_seconds) << " 秒、入れ替え " << Seconds(commit_seconds)
-        << " 秒（スレッド " << parallel::Threads(1 << 20, options.jobs) << "）。\n";
+    const int threads = options.jobs > 0 ? options.jobs : parallel::DefaultJobs();
+    out << "時間の内訳: 読み込み " << Seconds(stats.load_seconds) << " 秒、確認・ページ作成・書き込み "
+        << Seconds(stats.render_seconds) << " 秒、入れ替え " << Seconds(commit_seconds) << " 秒（スレッド " << threads
+        << "）。\n";
   }
   if (stats.auto_words > 0) {
     out << "自動ふりがな: 漢字の語 " << stats.auto_words << " 語のうち " << stats.auto_ruby << " か所に読みを付けました（辞書にない語 "

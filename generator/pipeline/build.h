@@ -30,14 +30,19 @@ struct BuildOptions {
   bool progress = false;  ///< Show a progress line on stderr (when it is a terminal).
 };
 
-/// What the pipeline made of one plan: its files (pages, images, attachments), findings,
-/// figures and the shared glossary terms it shows.
+/// What the pipeline made of one plan besides its files: findings, figures and the shared
+/// glossary terms it shows.
 struct PlanResult {
-  bool done = false;
-  std::vector<std::pair<std::string, std::string>> files;
   diag::Diagnostics diags;
   render::Stats stats;
   std::set<std::string> used_shared;
+};
+
+/// A plan as the last build made it: its result and files (pages, images, attachments).
+struct MadePlan {
+  bool done = false;
+  PlanResult result;
+  std::vector<std::pair<std::string, std::string>> files;
 };
 
 /// What keikaku serve keeps from one build to the next: for each plan, what was loaded and
@@ -53,7 +58,7 @@ class BuildCache {
   void Start(const std::string& site_key);
   std::optional<model::Plan> Load(const std::filesystem::path& dir, const std::string& slug, load::SourceTexts& sources,
                                   diag::Diagnostics& diags);
-  PlanResult* Result(const std::string& slug);
+  MadePlan* Made(const std::string& slug);
   void Finish(std::size_t rendered, std::size_t reused);
 
  private:
@@ -62,7 +67,7 @@ class BuildCache {
     std::optional<model::Plan> plan;
     load::SourceTexts sources;
     diag::Diagnostics diags;
-    PlanResult result;
+    MadePlan made;
   };
   std::string site_key_;
   load::ParseCache files_;  // the files of plans that changed are parsed again only if they did

@@ -187,7 +187,6 @@ class PageRenderer {
     UseSiteAnnotator();
     RenderAccessibility();
     CountAnnotator();
-    annotator_.reset();
     for (const model::GlossaryEntry& e : site_.glossary) {
       if (used_shared.count(e.term) == 0) {
         diags_.Warning(e.pos, "glossary.unused", "共通の用語「" + e.term + "」はどの計画でも使われていません（参照がないか、計画の用語集で置き換えられています）。",
