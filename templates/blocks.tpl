@@ -36,18 +36,23 @@
 {{/TARGET}}</dl>
 {{/FIELDS}}</section>
 {{/MEASURE}}</div>
-{{/MEASURES}}{{#SCHEDULE}}<div class="table-scroll" role="region" aria-labelledby="{{ID}}" tabindex="0">
+{{/MEASURES}}{{#SCHEDULE}}<div class="schedule-block">
+<div class="table-scroll schedule-table" role="region" aria-labelledby="{{ID}}" tabindex="0">
 <table class="schedule">
 <caption id="{{ID}}">{{CAPTION:x-text}}</caption>
 <thead><tr><th scope="col">{{ITEM_LABEL:x-text}}</th>{{#WHEN_HEAD}}<th scope="col">{{LABEL:x-text}}</th>{{/WHEN_HEAD}}{{#YEAR}}<th scope="col">{{WAREKI:x-text}}<span class="seireki">（{{SEIREKI:x-text}}）</span></th>{{/YEAR}}</tr></thead>
 <tbody>
-{{#ROW}}<tr class="depth-{{DEPTH}}"><th scope="row">{{ITEM:x-text}}</th>{{#WHEN_CELL}}<td>{{TEXT:x-text}}</td>{{/WHEN_CELL}}{{#YEAR}}{{#ON}}<td class="on"><span class="bar">実施</span></td>{{/ON}}{{#OFF}}<td class="off"></td>{{/OFF}}{{/YEAR}}</tr>
+{{#ROW}}<tr class="depth-{{DEPTH}}"><th scope="row">{{#MEASURE_LINK}}<a href="{{HREF}}">{{/MEASURE_LINK}}{{ITEM:x-text}}{{#MEASURE_LINK}}</a>{{/MEASURE_LINK}}{{#WHEN_UNDER}}<span class="schedule-when">{{TEXT:x-text}}</span>{{/WHEN_UNDER}}</th>{{#WHEN_CELL}}<td>{{TEXT:x-text}}</td>{{/WHEN_CELL}}{{#YEAR}}<td class="{{CLASS}}">{{#BAR}}<span class="bar">実施{{#MORE}}<span aria-hidden="true">→</span><span class="vh">（以降も継続）</span>{{/MORE}}</span>{{/BAR}}{{#MILESTONE}}<span class="milestone"><span aria-hidden="true">◆</span>{{LABEL:x-text}}</span>{{/MILESTONE}}</td>{{/YEAR}}</tr>
 {{/ROW}}</tbody>
 </table>
 </div>
+<div class="schedule-list" role="group" aria-labelledby="{{ID}}-l">
+<p class="schedule-caption" id="{{ID}}-l">{{CAPTION:x-text}}</p>
+{{LIST_HTML:none}}</div>
 {{#PERIOD}}<p class="table-note">対象の年度：{{TEXT:x-text}}</p>
 {{/PERIOD}}{{#NOTE}}<div class="table-note">{{HTML:none}}</div>
-{{/NOTE}}{{/SCHEDULE}}{{#ORGANIZATION}}<div class="organization">
+{{/NOTE}}</div>
+{{/SCHEDULE}}{{#ORGANIZATION}}<div class="organization">
 {{#ROLES}}<div class="table-scroll" role="region" aria-labelledby="{{ID}}" tabindex="0">
 <table>
 <caption id="{{ID}}">{{CAPTION:x-text}}</caption>
@@ -59,8 +64,10 @@
 </div>
 {{/ROLES}}{{#UNITS}}<p class="units-caption">{{CAPTION:x-text}}</p>
 {{UNITS_HTML:none}}
-{{/UNITS}}</div>
-{{/ORGANIZATION}}{{#STATISTICS}}<div class="table-scroll" role="region" aria-labelledby="{{ID}}" tabindex="0">
+{{/UNITS}}{{#NOTE}}<div class="table-note">{{HTML:none}}</div>
+{{/NOTE}}</div>
+{{/ORGANIZATION}}{{#STATISTICS}}{{#CHART}}{{SVG:none}}
+{{/CHART}}<div class="table-scroll" role="region" aria-labelledby="{{ID}}" tabindex="0">
 <table class="statistics">
 <caption id="{{ID}}">{{CAPTION:x-text}}{{#UNIT}}（単位：{{TEXT:x-text}}）{{/UNIT}}</caption>
 <thead><tr><th scope="col">項目</th>{{#SERIES}}<th scope="col">{{NAME:x-text}}</th>{{/SERIES}}</tr></thead>

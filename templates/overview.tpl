@@ -19,7 +19,8 @@
 {{#SECTION}}<li><a href="{{HREF}}">{{LABEL:x-text}}</a></li>
 {{/SECTION}}</ol>
 {{/HAS_SECTIONS}}</li>
-{{/CHAPTER}}{{#GLOSSARY}}<li><a href="{{HREF}}">用語集</a></li>
+{{/CHAPTER}}{{#MEASURES}}<li><a href="{{HREF}}">施策の一覧</a></li>
+{{/MEASURES}}{{#GLOSSARY}}<li><a href="{{HREF}}">用語集</a></li>
 {{/GLOSSARY}}<li><a href="{{FULL_HREF}}">全文（1ページで読む・印刷用）</a></li>
 </ol>
 </nav>

@@ -1,6 +1,7 @@
 #include "load/loader.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -243,6 +244,8 @@ model::MeasureList BuildMeasures(const Reader& r, const YAML::Node& list) {
   model::MeasureList out;
   for (const YAML::Node& n : list) {
     model::Measure m;
+    m.id = r.Str(n, "id");
+    m.id_pos = r.PosOf(n, "id");
     m.number = r.Str(n, "number");
     m.title = r.Str(n, "title");
     m.policy = r.Str(n, "policy");
@@ -273,6 +276,13 @@ std::vector<model::ScheduleRow> BuildScheduleRows(const Reader& r, const YAML::N
     row.from = r.Fiscal(n, "from");
     row.to = r.Fiscal(n, "to");
     row.continues = r.Bool(n, "continues");
+    if (n["milestones"]) {
+      for (const YAML::Node& m : n["milestones"]) {
+        row.milestones.push_back({r.Fiscal(m, "when").value_or(0), r.Str(m, "label")});
+      }
+    }
+    row.measure = r.Str(n, "measure");
+    row.measure_pos = r.PosOf(n, "measure");
     row.rows = BuildScheduleRows(r, n["rows"]);
     row.item_pos = r.Pos(n["item"]);
     rows.push_back(std::move(row));
@@ -315,6 +325,7 @@ model::Block BuildBlock(const Reader& r, const YAML::Node& n) {
       }
     }
     o.units = BuildUnits(r, v["units"]);
+    o.note = r.Md(v, "note");
     return o;
   }
   if (YAML::Node v = n["statistics"]) {
@@ -365,6 +376,72 @@ std::vector<model::Section> BuildSections(const Reader& r, const YAML::Node& lis
     sections.push_back(std::move(s));
   }
   return sections;
+}
+
+// Measure ids are anchors: lowercase letters, digits and hyphens, unique within the plan
+// and unlike the anchors keikaku assigns. Each schedule item's `measure` names one of them,
+// its milestones fall within the schedule's years, and an item that continues has a start.
+bool CheckMeasuresAndSchedules(const model::Plan& plan, diag::Diagnostics& diags) {
+  bool ok = true;
+  std::map<std::string, const model::Measure*> ids;
+  model::ForEachBlock(plan, [&](const model::Block& block) {
+    const auto* list = std::get_if<model::MeasureList>(&block);
+    if (!list) return;
+    for (const model::Measure& m : list->items) {
+      if (m.id.empty()) continue;
+      bool well_formed = std::all_of(m.id.begin(), m.id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+      });
+      if (!well_formed || !(m.id[0] >= 'a' && m.id[0] <= 'z') || m.id.rfind("sec-", 0) == 0 ||
+          m.id.rfind("ch-", 0) == 0 || m.id.rfind("term-", 0) == 0 || m.id.rfind("ref-", 0) == 0) {
+        diags.Error(m.id_pos, "content.measure-id", "施策の id「" + m.id + "」は使えません。",
+                    "英小文字で始め、英小文字・数字・ハイフンだけで書いてください（例: smart-industry）。"
+                    "sec-、ch-、term-、ref- で始まる名前は keikaku が使います。");
+        ok = false;
+      } else if (auto [it, fresh] = ids.emplace(m.id, &m); !fresh) {
+        diags.Error(m.id_pos, "content.measure-id",
+                    "施策の id「" + m.id + "」は、施策「" + it->second->number + " " + it->second->title + "」（" +
+                        it->second->id_pos.file + ":" + std::to_string(it->second->id_pos.line) + "）と同じです。",
+                    "id は計画の中で施策ごとに別の名前にしてください。");
+        ok = false;
+      }
+    }
+  });
+  std::vector<std::string> known;
+  for (const auto& [id, m] : ids) known.push_back(id);
+  std::function<void(const model::Schedule&, const std::vector<model::ScheduleRow>&)> rows =
+      [&](const model::Schedule& s, const std::vector<model::ScheduleRow>& list) {
+        for (const model::ScheduleRow& row : list) {
+          if (!row.measure.empty() && !ids.count(row.measure)) {
+            std::string guess = diag::DidYouMean(row.measure, known);
+            diags.Error(row.measure_pos, "ref.measure", "施策の id「" + row.measure + "」はこの計画にありません。",
+                        !guess.empty() ? "「" + guess + "」のことですか？"
+                                       : "施策（measures）の項目に id: を書き、同じ名前をここに書いてください。");
+            ok = false;
+          }
+          if (row.continues && !row.from) {
+            diags.Error(row.item_pos, "schema.required",
+                        "項目「" + row.item + "」に continues: true がありますが、始まりの年度（from）がありません。",
+                        "年度の欄に続く印を付けるには from: に始まりの年度を書いてください。時期が言葉でしか分からない"
+                        "ときは continues を消し、text: に書いてください。");
+            ok = false;
+          }
+          for (const model::Milestone& m : row.milestones) {
+            if (m.year >= s.from && m.year <= s.to) continue;
+            diags.Error(row.item_pos, "schema.year-order",
+                        "項目「" + row.item + "」の節目「" + m.label + "」の年度（" + std::to_string(m.year) +
+                            "年度）が、スケジュールの年度（" + std::to_string(s.from) + "～" + std::to_string(s.to) +
+                            "年度）の外です。",
+                        "節目の when: をスケジュールの from から to までの年度にしてください。");
+            ok = false;
+          }
+          rows(s, row.rows);
+        }
+      };
+  model::ForEachBlock(plan, [&](const model::Block& block) {
+    if (const auto* s = std::get_if<model::Schedule>(&block)) rows(*s, s->rows);
+  });
+  return ok;
 }
 
 // Anchors: sec-<chapter>-<i>-<j>…, unique within the plan and stable across builds.
@@ -570,10 +647,11 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
       ok = false;
       continue;
     }
-    if (!slugs.insert(stem).second || stem == "index" || stem == "glossary" || stem == "full") {
+    if (!slugs.insert(stem).second || stem == "index" || stem == "glossary" || stem == "full" ||
+        stem == "measures") {
       diags.Error(r.Pos(chapters[i]), "content.file-name",
                   "章のファイル名「" + name + "」は、ほかのページと同じ名前になります。",
-                  "別の名前にしてください（index, glossary, full は使えません）。");
+                  "別の名前にしてください（index, glossary, full, measures は使えません）。");
       ok = false;
       continue;
     }
@@ -620,6 +698,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
                     "使うなら plan.yaml の chapters に加えてください。");
     }
   }
+  if (!CheckMeasuresAndSchedules(plan, diags)) ok = false;
   if (!ok) return std::nullopt;
   return plan;
 }

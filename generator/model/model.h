@@ -93,23 +93,34 @@ struct Target {
 };
 
 struct Measure {
+  std::string id;  ///< Anchor the editor gave (`id:`), for links from schedules and text; may be empty.
   std::string number, title, policy, owner;
   bool priority = false;
   Markdown challenges, direction, actions, effects, period, body;
   std::vector<std::string> related;
   std::vector<Target> targets;
+  SourcePos id_pos;
 };
 
 struct MeasureList {
   std::vector<Measure> items;
 };
 
+/// A point in a schedule (◆): something done or decided in one fiscal year.
+struct Milestone {
+  int year = 0;
+  std::string label;
+};
+
 struct ScheduleRow {
   std::string item, text;
   std::optional<int> from, to;
   bool continues = false;
+  std::vector<Milestone> milestones;
+  std::string measure;  ///< The id of the measure this item carries out; may be empty.
   std::vector<ScheduleRow> rows;
-  SourcePos item_pos;  ///< Where `item`'s value starts.
+  SourcePos item_pos;     ///< Where `item`'s value starts.
+  SourcePos measure_pos;  ///< Where `measure`'s value starts.
 };
 
 struct Schedule {
@@ -133,6 +144,7 @@ struct Organization {
   std::string caption;
   std::vector<Role> roles;
   std::vector<Unit> units;
+  Markdown note;
 };
 
 struct Series {
@@ -300,7 +312,7 @@ void ForEachMarkdown(const Plan& plan, Fn&& fn) {
                 visit(*md);
               }
             }
-          } else if constexpr (std::is_same_v<T, Schedule>) {
+          } else if constexpr (std::is_same_v<T, Schedule> || std::is_same_v<T, Organization>) {
             visit(b.note);
           } else if constexpr (std::is_same_v<T, References>) {
             for (const Reference& r : b.items) visit(r.note);

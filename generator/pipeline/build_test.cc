@@ -173,7 +173,8 @@ TEST_CASE("chapters have breadcrumbs and previous/next links", "[build]") {
   CHECK(Contains(html, "<span aria-current=\"page\">第1章 計画の背景</span>"));
   CHECK(Contains(html, "<a href=\"index.html\" rel=\"prev\">"));
   CHECK(Contains(html, "<a href=\"chapter-2.html\" rel=\"next\">"));
-  CHECK(Contains(Page("sample/chapter-2.html"), "<a href=\"glossary.html\" rel=\"next\">"));
+  CHECK(Contains(Page("sample/chapter-2.html"), "<a href=\"measures.html\" rel=\"next\">"));
+  CHECK(Contains(Page("sample/measures.html"), "<a href=\"glossary.html\" rel=\"next\">"));
 }
 
 TEST_CASE("each content element renders", "[build]") {
@@ -218,11 +219,12 @@ TEST_CASE("each content element renders", "[build]") {
   CHECK(Contains(c2, "職員研修</h3>\n<p>全職員を対象に研修を行います。</p>"));
   // Schedules: column headings (the town's own or the defaults), fiscal-year columns, spans
   // in words, continuing and free text.
-  CHECK(Contains(c2, "<th scope=\"col\">取組事項</th><th scope=\"col\">時期</th>"));
+  // With year columns, each item's time in words is in its row header.
+  CHECK(Contains(c2, "<thead><tr><th scope=\"col\">取組事項</th><th scope=\"col\">令和5年度"));
   CHECK(Contains(c2, "<th scope=\"col\">令和5年度<span class=\"seireki\">（2023年度）</span></th>"));
-  CHECK(Contains(c2, "<th scope=\"row\">標準化</th><td>令和5年度（2023年度）から令和7年度（2025年度）まで</td>"));
-  CHECK(Contains(c2, "<th scope=\"row\">移行</th><td>令和7年度（2025年度）（以降も継続）</td>"));
-  CHECK(Contains(c2, "<th scope=\"row\">研修</th><td>随時</td>"));
+  CHECK(Contains(c2, "<th scope=\"row\">標準化<span class=\"schedule-when\">令和5年度（2023年度）から令和7年度（2025年度）まで</span></th>"));
+  CHECK(Contains(c2, "<th scope=\"row\">移行<span class=\"schedule-when\">令和7年度（2025年度）（以降も継続）</span></th>"));
+  CHECK(Contains(c2, "<th scope=\"row\">研修<span class=\"schedule-when\">随時</span></th>"));
   // A schedule with no spans and no times lists its items and gives the years in words.
   CHECK(Contains(c2, "<thead><tr><th scope=\"col\">項目</th></tr></thead>"));
   CHECK(Contains(c2, "<th scope=\"row\">住民への周知</th></tr>"));
@@ -736,4 +738,112 @@ TEST_CASE("a build that reuses unchanged plans equals a full build, byte for byt
   Both fewer = BuildBoth(site.dir(), cache);
   CHECK(fewer.incremental.tree == fewer.full.tree);
   CHECK(fewer.incremental.findings == fewer.full.findings);
+}
+
+namespace {
+
+const OutputTree& ComponentsSite() {
+  static Diagnostics diags;
+  static OutputTree tree = BuildTree(kRoot / "tests/sites/components", diags);
+  return tree;
+}
+
+}  // namespace
+
+TEST_CASE("schedules: year bars, continuing items, milestones, links to measures, a list for phones", "[build][components]") {
+  const std::string& c2 = ComponentsSite().at("demo/chapter-2.html");
+  // Column headers: the item column, then each fiscal year in both forms (no 時期 column:
+  // the words go under each item).
+  CHECK(Contains(c2, "<thead><tr><th scope=\"col\">取組</th><th scope=\"col\">令和6年度<span class=\"seireki\">（2024年度）</span></th>"));
+  CHECK(Contains(c2, "<th scope=\"col\">令和10年度<span class=\"seireki\">（2028年度）</span></th></tr></thead>"));
+  // An item that carries out a measure links to it on its chapter's page.
+  CHECK(Contains(c2, "<th scope=\"row\"><a href=\"chapter-1.html#online-procedures\">行政手続のオンライン化</a></th>"));
+  // A span: one bar per year, the period in words under the item.
+  CHECK(Contains(c2, "<tr class=\"depth-1\"><th scope=\"row\">対象手続の洗い出し<span class=\"schedule-when\">令和6年度（2024年度）</span></th>"
+                     "<td class=\"on\"><span class=\"bar\">実施</span></td><td class=\"off\"></td>"));
+  // Continuing: bars to the last year, an arrow for the eye and words for the ear; a milestone
+  // in its year's cell and in the words.
+  CHECK(Contains(c2, "電子申請の受付<span class=\"schedule-when\">令和7年度（2025年度）から令和10年度（2028年度）まで（以降も継続）。"
+                     "令和8年度（2026年度）：主な手続の半数を受付</span></th><td class=\"off\"></td>"));
+  CHECK(Contains(c2, "<td class=\"on\"><span class=\"bar\">実施</span><span class=\"milestone\"><span aria-hidden=\"true\">◆</span>主な手続の半数を受付</span></td>"));
+  CHECK(Contains(c2, "<td class=\"on\"><span class=\"bar\">実施<span aria-hidden=\"true\">→</span><span class=\"vh\">（以降も継続）</span></span></td></tr>"));
+  // Free text gets the 西暦 of the 和暦 it names.
+  CHECK(Contains(c2, "<span class=\"schedule-when\">随時（令和7年度（2025年度）に全面改定）</span>"));
+  // The same rows as nested lists, labelled by the caption.
+  CHECK(Contains(c2, "<div class=\"schedule-list\" role=\"group\" aria-labelledby=\"sec-2-1-b1-l\">"));
+  CHECK(Contains(c2, "<li><span class=\"schedule-item\"><a href=\"chapter-1.html#online-procedures\">行政手続のオンライン化</a></span>\n<ul>\n"
+                     "<li><span class=\"schedule-item\">対象手続の洗い出し</span><span class=\"schedule-when\">令和6年度（2024年度）</span></li>"));
+  CHECK(Count(c2, "<span class=\"schedule-item\">") == 6);
+  // On the one-page full text the links stay on the page.
+  CHECK(Contains(ComponentsSite().at("demo/full.html"), "<a href=\"#online-procedures\">行政手続のオンライン化</a>"));
+}
+
+TEST_CASE("measures: own anchors, and an index page grouped by policy", "[build][components]") {
+  const std::string& c1 = ComponentsSite().at("demo/chapter-1.html");
+  CHECK(Contains(c1, "<section class=\"measure\" id=\"online-procedures\" aria-labelledby=\"online-procedures-h\">"));
+  // A measure without an id keeps the anchor of its place.
+  CHECK(Contains(c1, "<section class=\"measure\" id=\"sec-1-2-b1-2\""));
+  const std::string& index = ComponentsSite().at("demo/measures.html");
+  CHECK(Contains(index, "<title>施策の一覧 | 見本町 見本町DX推進計画 | 部品の見本サイト</title>"));
+  // The priority explained in words, not by a symbol.
+  CHECK(Contains(index, "の施策4件を、基本方針ごとに並べています。"));
+  CHECK(Contains(index, "「重点」と書いた2件は、計画が重点的に取り組むとしている施策です"));
+  // Groups: the section holding the list, or the measure's own policy.
+  CHECK(Contains(index, "<h2 id=\"group-1\">1.1 基本方針1 暮らしのDX</h2>"));
+  CHECK(Contains(index, "<h2 id=\"group-2\">1.2 基本方針2 行政のDX</h2>"));
+  CHECK(Contains(index, "<h2 id=\"group-3\">基本方針2 行政のDX</h2>"));
+  CHECK(Contains(index, "<li><a href=\"chapter-1.html#online-procedures\"><span class=\"num\">施策1</span> 行政手続のオンライン化</a> <strong class=\"badge\">重点</strong>"));
+  CHECK(Contains(index, "<dt>担当所属</dt><dd>住民課</dd>"));
+  CHECK(Contains(index, "<dt>令和10年度の目標</dt><dd>主な手続の80％をオンラインで受け付ける</dd>"));
+  CHECK(Contains(index, "<dt>実施時期</dt><dd>令和7年度末までに移行</dd>"));
+  // The overview links to it; the reading order passes through it.
+  CHECK(Contains(ComponentsSite().at("demo/index.html"), "<li><a href=\"measures.html\">施策の一覧</a></li>"));
+  CHECK(Contains(ComponentsSite().at("demo/chapter-2.html"), "<a href=\"measures.html\" rel=\"next\">"));
+  Diagnostics diags;
+  keikaku::check::CheckLinks(ComponentsSite(), diags);
+  INFO(diags.Format());
+  CHECK(diags.items().empty());
+}
+
+TEST_CASE("measure ids and schedule links are checked where they are written", "[build][components]") {
+  TempSite site("measure-ids", {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\ncontent:\n"
+                         "  - measures:\n"
+                         "      - {id: open-data, number: \"1\", title: a}\n"
+                         "      - {id: open-data, number: \"2\", title: b}\n"
+                         "      - {id: Sec-1, number: \"3\", title: c}\n"
+                         "  - schedule:\n"
+                         "      caption: s\n      from: 2023\n      to: 2025\n      rows:\n"
+                         "        - {item: i, measure: opendata}\n"
+                         "        - {item: j, continues: true}\n"
+                         "        - {item: k, from: 2023, milestones: [{when: 2027, label: 稼働}]}\n"},
+  });
+  Diagnostics diags = FailedBuild(site.dir());
+  REQUIRE(diags.error_count() == 5);
+  std::vector<std::pair<std::string, int>> found;
+  for (const auto& d : diags.items()) found.emplace_back(d.rule, d.pos.line);
+  CHECK(found == std::vector<std::pair<std::string, int>>{{"content.measure-id", 5}, {"content.measure-id", 6},
+                                                           {"ref.measure", 12}, {"schema.required", 13},
+                                                           {"schema.year-order", 14}});
+  CHECK(diags.items()[2].hint == "「open-data」のことですか？");
+}
+
+TEST_CASE("statistics: a chart drawn at build time above its data table", "[build][components]") {
+  const std::string& c2 = ComponentsSite().at("demo/chapter-2.html");
+  // The SVG is one image named by its caption and described as pointing to the table after it.
+  std::size_t svg = c2.find("<svg");
+  std::size_t table = c2.find("<caption id=\"sec-2-3-b1\">");
+  REQUIRE(svg != std::string::npos);
+  REQUIRE(table != std::string::npos);
+  CHECK(svg < table);
+  CHECK(Contains(c2.substr(svg, 400), "role=\"img\" aria-labelledby=\"sec-2-3-b1-chart-title\""));
+  CHECK(Count(c2, "<svg") == 2);
+  const std::string chart = c2.substr(svg, c2.find("</svg>", svg) - svg);
+  CHECK_FALSE(Contains(chart, "<script"));
+  CHECK_FALSE(Contains(chart, "href"));  // nothing loaded at run time
+  // The table prints the values as the chart labels them: thousands separators, shared decimals.
+  CHECK(Contains(c2, "<tr><th scope=\"row\">平成17年</th><td>28,790</td></tr>"));
+  CHECK(Contains(c2, "<tr><th scope=\"row\">18〜29歳</th><td>48.5</td><td>61.0</td></tr>"));
 }

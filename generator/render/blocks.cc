@@ -1,6 +1,7 @@
 // Content blocks and sections → template dictionaries (blocks.tpl, section.tpl, heading.tpl).
 #include <algorithm>
 
+#include "render/chart.h"
 #include "render/page_context.h"
 #include "text/date.h"
 #include "text/escape.h"
@@ -87,6 +88,15 @@ void SetLabelled(TemplateDictionary* dict, const char* name, const std::string& 
 std::string PeriodText(int from, int to) {
   if (from == to) return text::FormatFiscalBoth(from);
   return text::FormatFiscalBoth(from) + "から" + text::FormatFiscalBoth(to) + "まで";
+}
+
+std::string ChapterLabel(const model::Chapter& c) { return c.number.empty() ? c.title : c.number + " " + c.title; }
+std::string SectionLabel(const model::Section& s) { return s.number.empty() ? s.title : s.number + " " + s.title; }
+
+std::string PageContext::MeasureHref(const std::string& id) const {
+  const MeasureEntry* e = measures_ ? measures_->FindId(id) : nullptr;
+  if (!e) return "";
+  return (measures_one_page_ ? "" : e->chapter->slug + ".html") + "#" + e->anchor;
 }
 
 void FillHeading(TemplateDictionary* dict, int level, const std::string& id,
@@ -204,10 +214,10 @@ class BlockFiller {
 
   void operator()(const model::MeasureList& list) {
     TemplateDictionary* d = block_->AddSectionDictionary("MEASURES");
-    int n = 0;
-    for (const model::Measure& m : list.items) {
+    for (std::size_t n = 0; n < list.items.size(); ++n) {
+      const model::Measure& m = list.items[n];
       TemplateDictionary* md = d->AddSectionDictionary("MEASURE");
-      std::string id = id_ + "-" + std::to_string(++n);
+      std::string id = MeasureAnchor(id_, n, m);
       md->SetValue("ID", id);
       FillHeading(md->AddIncludeDictionary("HEADING"), level_ + 1, id + "-h", m.number, m.title);
       if (m.priority) md->ShowSection("PRIORITY");
@@ -242,8 +252,9 @@ class BlockFiller {
     }
   }
 
-  // Year columns appear only when some row has a span, and the time column only when some
-  // row has a time: a schedule whose bars were lost shows its items and the years in words.
+  // Year columns appear only when some row has a span or a milestone, and the time column
+  // only when some row has a time: a schedule whose bars were lost shows its items and the
+  // years in words. The same rows follow as nested lists, which narrow screens show instead.
   void operator()(const model::Schedule& s) {
     TemplateDictionary* d = block_->AddSectionDictionary("SCHEDULE");
     d->SetValue("ID", id_);
@@ -251,9 +262,13 @@ class BlockFiller {
     d->SetValue("ITEM_LABEL", s.item_label);
     std::vector<ScheduleLine> lines;
     Flatten(s.rows, 0, lines);
-    bool bars = std::any_of(lines.begin(), lines.end(), [](const ScheduleLine& l) { return l.row->from.has_value(); });
+    bool bars = std::any_of(lines.begin(), lines.end(), [](const ScheduleLine& l) {
+      return l.row->from.has_value() || !l.row->milestones.empty();
+    });
     bool times = bars || std::any_of(lines.begin(), lines.end(), [](const ScheduleLine& l) { return !l.row->text.empty(); });
-    if (times) d->AddSectionDictionary("WHEN_HEAD")->SetValue("LABEL", s.when_label);
+    // With year columns, an item's time in words goes under its name in the row header, so
+    // that a screen reader says it with the item and the years keep their width.
+    if (times && !bars) d->AddSectionDictionary("WHEN_HEAD")->SetValue("LABEL", s.when_label);
     if (!bars) d->AddSectionDictionary("PERIOD")->SetValue("TEXT", PeriodText(s.from, s.to));
     for (int y = s.from; bars && y <= s.to; ++y) {
       TemplateDictionary* yd = d->AddSectionDictionary("YEAR");
@@ -264,17 +279,28 @@ class BlockFiller {
       const model::ScheduleRow& r = *line.row;
       TemplateDictionary* rd = d->AddSectionDictionary("ROW");
       rd->SetIntValue("DEPTH", std::min(line.depth, 2));
-      rd->SetValue("ITEM", r.item);
+      SetItem(rd, r);
+      std::string when = ScheduleWhen(s, r);
+      if (bars) SetOptional(rd, "WHEN_UNDER", when);
+      else if (times) rd->AddSectionDictionary("WHEN_CELL")->SetValue("TEXT", when);
       int from = r.from.value_or(0);
-      int to = r.to ? *r.to : (r.continues ? s.to : from);
-      std::string when = r.text;
-      if (when.empty() && r.from) when = PeriodText(from, to) + (r.continues ? "（以降も継続）" : "");
-      if (times) rd->AddSectionDictionary("WHEN_CELL")->SetValue("TEXT", when);
+      int to = RowEnd(s, r);
       for (int y = s.from; bars && y <= s.to; ++y) {
+        TemplateDictionary* cell = rd->AddSectionDictionary("YEAR");
         bool on = r.from && y >= from && y <= to;
-        rd->AddSectionDictionary("YEAR")->ShowSection(on ? "ON" : "OFF");
+        cell->SetValue("CLASS", on ? "on" : "off");
+        if (on) {
+          TemplateDictionary* bar = cell->AddSectionDictionary("BAR");
+          if (r.continues && y == s.to) bar->ShowSection("MORE");
+        }
+        for (const model::Milestone& m : r.milestones) {
+          if (m.year == y) cell->AddSectionDictionary("MILESTONE")->SetValue("LABEL", m.label);
+        }
       }
     }
+    std::string list;
+    AppendScheduleList(list, s, s.rows);
+    d->SetValue("LIST_HTML", list);
     if (!s.note.empty()) d->AddSectionDictionary("NOTE")->SetValue("HTML", ctx_.Markdown(s.note, level_));
   }
 
@@ -298,23 +324,24 @@ class BlockFiller {
       AppendUnits(html, o.units);
       units->SetValue("UNITS_HTML", html);
     }
+    if (!o.note.empty()) d->AddSectionDictionary("NOTE")->SetValue("HTML", ctx_.Markdown(o.note, level_));
   }
 
   void operator()(const model::Statistics& s) {
     TemplateDictionary* d = block_->AddSectionDictionary("STATISTICS");
     d->SetValue("ID", id_);
+    // The chart for the eye, drawn now; the table below stays the version to read.
+    std::string svg = ChartSvg(s, id_ + "-chart");
+    if (!svg.empty()) d->AddSectionDictionary("CHART")->SetValue("SVG", svg);
     d->SetValue("CAPTION", s.caption);
     SetOptional(d, "UNIT", s.unit);
     SetOptional(d, "SOURCE", s.source);
     for (const model::Series& series : s.series) d->AddSectionDictionary("SERIES")->SetValue("NAME", series.name);
+    std::vector<std::vector<std::string>> values = ValueLabels(s, 6);
     for (std::size_t i = 0; i < s.categories.size(); ++i) {
       TemplateDictionary* row = d->AddSectionDictionary("ROW");
       row->SetValue("CATEGORY", s.categories[i]);
-      for (const model::Series& series : s.series) {
-        char buf[32] = "";
-        if (i < series.values.size()) std::snprintf(buf, sizeof buf, "%g", series.values[i]);
-        row->AddSectionDictionary("VALUE")->SetValue("TEXT", buf);
-      }
+      for (std::size_t k = 0; k < s.series.size(); ++k) row->AddSectionDictionary("VALUE")->SetValue("TEXT", values[k][i]);
     }
   }
 
@@ -354,6 +381,57 @@ class BlockFiller {
   }
 
  private:
+  static int RowEnd(const model::Schedule& s, const model::ScheduleRow& r) {
+    int from = r.from.value_or(0);
+    return r.to ? *r.to : (r.continues ? s.to : from);
+  }
+
+  // The time of a schedule item in words: as written, or from its span and milestones.
+  static std::string ScheduleWhen(const model::Schedule& s, const model::ScheduleRow& r) {
+    std::string when = text::WithSeireki(r.text);
+    if (when.empty() && r.from) when = PeriodText(*r.from, RowEnd(s, r)) + (r.continues ? "（以降も継続）" : "");
+    for (const model::Milestone& m : r.milestones) {
+      when += (when.empty() ? "" : "。") + text::FormatFiscalBoth(m.year) + "：" + m.label;
+    }
+    return when;
+  }
+
+  // ITEM, with HREF when the item carries out a measure of the plan.
+  void SetItem(TemplateDictionary* d, const model::ScheduleRow& r) {
+    d->SetValue("ITEM", r.item);
+    if (r.measure.empty()) return;
+    std::string href = ctx_.MeasureHref(r.measure);
+    if (!href.empty()) d->AddSectionDictionary("MEASURE_LINK")->SetValue("HREF", href);
+  }
+
+  void AppendScheduleList(std::string& html, const model::Schedule& s, const std::vector<model::ScheduleRow>& rows) {
+    html += "<ul>\n";
+    for (const model::ScheduleRow& r : rows) {
+      html += "<li><span class=\"schedule-item\">";
+      std::string href = r.measure.empty() ? std::string() : ctx_.MeasureHref(r.measure);
+      if (!href.empty()) {
+        html += "<a href=\"";
+        text::AppendEscapedHtml(html, href);
+        html += "\">";
+      }
+      text::AppendEscapedHtml(html, r.item);
+      if (!href.empty()) html += "</a>";
+      html += "</span>";
+      std::string when = ScheduleWhen(s, r);
+      if (!when.empty()) {
+        html += "<span class=\"schedule-when\">";
+        text::AppendEscapedHtml(html, when);
+        html += "</span>";
+      }
+      if (!r.rows.empty()) {
+        html += "\n";
+        AppendScheduleList(html, s, r.rows);
+      }
+      html += "</li>\n";
+    }
+    html += "</ul>\n";
+  }
+
   TemplateDictionary* block_;
   int level_;
   std::string id_;
@@ -366,8 +444,7 @@ void FillBlocks(TemplateDictionary* dict, const std::vector<model::Block>& block
                 const std::string& anchor_base, PageContext& ctx) {
   dict->SetFilename("blocks.tpl");
   for (std::size_t i = 0; i < blocks.size(); ++i) {
-    BlockFiller filler(dict->AddSectionDictionary("BLOCK"), level,
-                       anchor_base + "-b" + std::to_string(i + 1), ctx);
+    BlockFiller filler(dict->AddSectionDictionary("BLOCK"), level, BlockAnchor(anchor_base, i), ctx);
     std::visit(filler, blocks[i]);
   }
 }

@@ -16,6 +16,7 @@
 #include "markdown/markdown.h"
 #include "model/model.h"
 #include "render/content_text.h"
+#include "render/measures.h"
 
 namespace keikaku::render {
 
@@ -73,6 +74,15 @@ class PageContext {
   const model::Plan* plan() const { return plan_; }
   diag::Diagnostics& diags() { return diags_; }
 
+  /// Where the plan's measures are; `one_page`: all of them are on this page (全文).
+  void SetMeasures(const MeasureIndex* measures, bool one_page) {
+    measures_ = measures;
+    measures_one_page_ = one_page;
+  }
+  /// The link from this page to the measure with id `id` ("chapter-3.html#smart" or
+  /// "#smart"), or "" if there is none.
+  std::string MeasureHref(const std::string& id) const;
+
  private:
   const model::Plan* plan_;
   const TermIndex* terms_;
@@ -87,6 +97,8 @@ class PageContext {
   std::vector<TermUse> uses_, shown_;
   std::set<const model::GlossaryEntry*> linked_;
   int fragments_ = 0;
+  const MeasureIndex* measures_ = nullptr;
+  bool measures_one_page_ = false;
 };
 
 /// Fills `dict` (an include dictionary for blocks.tpl) with `blocks`, inside a section whose
@@ -107,6 +119,9 @@ void SetOptional(ctemplate::TemplateDictionary* dict, const char* name, const st
 
 /// "令和5年度（2023年度）から令和7年度（2025年度）まで".
 std::string PeriodText(int from, int to);
+/// "第1章 計画の概要", or the title alone.
+std::string ChapterLabel(const model::Chapter& c);
+std::string SectionLabel(const model::Section& s);
 
 }  // namespace keikaku::render
 

@@ -55,6 +55,7 @@ struct PlanPaths {
   std::string Chapter(const model::Chapter& c) const { return slug + "/" + c.slug + ".html"; }
   std::string Glossary() const { return slug + "/glossary.html"; }
   std::string Full() const { return slug + "/full.html"; }
+  std::string Measures() const { return slug + "/measures.html"; }
   std::string slug;
 };
 
@@ -69,8 +70,6 @@ std::vector<furigana::KnownReading> GlossaryReadings(const model::Plan& plan) {
   return words;
 }
 
-std::string ChapterLabel(const model::Chapter& c) { return c.number.empty() ? c.title : c.number + " " + c.title; }
-std::string SectionLabel(const model::Section& s) { return s.number.empty() ? s.title : s.number + " " + s.title; }
 
 // What every page shares, made once before any page: the theme's templates, and the
 // hashed names of the stylesheet and scripts.
@@ -387,6 +386,7 @@ class PageRenderer {
     // shared entries are in it only if these pages use them, and the pages link to it.
     UsedOn used_on;
     std::set<const model::GlossaryEntry*> linked;
+    measures_ = std::make_unique<MeasureIndex>(plan);
     std::vector<Page> pages;
     pages.push_back(RenderOverview(plan, terms, plan.title + " | " + plan.municipality.name + " | " + site_.title,
                                    used_on, linked));
@@ -395,9 +395,15 @@ class PageRenderer {
     }
     std::vector<const model::GlossaryEntry*> glossary = ShownGlossary(plan, terms, used_on, linked);
 
-    // Reading order for previous/next: overview, chapters, glossary.
+    if (!measures_->entries().empty()) {
+      pages.push_back(RenderMeasures(plan, suffix));
+      pages.front().body->AddSectionDictionary("MEASURES")->SetValue("HREF", "measures.html");
+    }
+
+    // Reading order for previous/next: overview, chapters, measures, glossary.
     std::vector<Link> sequence = {{"index.html", "概要・目次"}};
     for (const model::Chapter& c : plan.chapters) sequence.push_back({c.slug + ".html", ChapterLabel(c)});
+    if (!measures_->entries().empty()) sequence.push_back({"measures.html", "施策の一覧"});
     if (!glossary.empty()) {
       sequence.push_back({"glossary.html", "用語集"});
       pages.front().body->AddSectionDictionary("GLOSSARY")->SetValue("HREF", "glossary.html");
@@ -461,6 +467,7 @@ class PageRenderer {
     ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
+    ctx.SetMeasures(measures_.get(), false);
     TemplateDictionary* d = page.body;
     std::string id = "ch-" + std::to_string(i + 1);
     d->SetValue("ID", id);
@@ -648,6 +655,52 @@ class PageRenderer {
 
   // The glossary page: an index of 英字 and the kana rows, then the entries of each group,
   // each with links to the pages that use it.
+  // 施策の一覧: every measure of the plan, grouped by policy, with what a resident looks for
+  // first (priority in words, owner, period, targets) and a link to the measure itself.
+  Page RenderMeasures(const model::Plan& plan, const std::string& suffix) {
+    Page page = StartPage(PlanPaths(plan).Measures(), "measures.tpl", "施策の一覧" + suffix, "../");
+    SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "施策の一覧"}});
+    diag::Diagnostics scratch;  // the measures' text is checked where the chapters render it
+    PageContext ctx(&plan, nullptr, "glossary.html", scratch);
+    ctx.SetFurigana(page.text);
+    TemplateDictionary* d = page.body;
+    d->SetValue("PLAN_TITLE", plan.title);
+    d->SetIntValue("COUNT", static_cast<long>(measures_->entries().size()));
+    const model::MeasureLabels& labels = plan.measure_labels;
+    std::map<std::string, TemplateDictionary*> groups;
+    int priority = 0;
+    for (const MeasureEntry& e : measures_->entries()) {
+      TemplateDictionary*& group = groups[e.group];
+      if (!group) {
+        group = d->AddSectionDictionary("GROUP");
+        group->SetValue("ID", "group-" + std::to_string(groups.size()));
+        group->SetValue("TITLE", e.group);
+      }
+      const model::Measure& m = *e.measure;
+      TemplateDictionary* item = group->AddSectionDictionary("ITEM");
+      item->SetValue("HREF", e.chapter->slug + ".html#" + e.anchor);
+      SetOptional(item, "NUMBER", m.number);
+      item->SetValue("TITLE", m.title);
+      item->SetValue("CHAPTER", ChapterLabel(*e.chapter));
+      if (m.priority) {
+        item->ShowSection("PRIORITY");
+        ++priority;
+      }
+      TemplateDictionary* facts = nullptr;
+      auto fact = [&](const std::string& label) {
+        if (!facts) facts = item->AddSectionDictionary("FACTS");
+        TemplateDictionary* f = facts->AddSectionDictionary("FACT");
+        f->SetValue("LABEL", label);
+        return f;
+      };
+      if (!m.owner.empty()) SetOptional(fact(labels.owner), "TEXT", m.owner);
+      if (!m.period.empty()) fact(labels.period)->SetValue("HTML", ctx.Markdown(m.period, 3, /*unwrap=*/true));
+      for (const model::Target& t : m.targets) SetOptional(fact(t.label), "TEXT", t.value);
+    }
+    if (priority > 0) d->AddSectionDictionary("HAS_PRIORITY")->SetIntValue("N", priority);
+    return page;
+  }
+
   void RenderGlossary(const model::Plan& plan, const std::vector<const model::GlossaryEntry*>& glossary,
                       const TermIndex& terms, const std::string& suffix, const std::vector<Link>& sequence,
                       const UsedOn& used_on) {
@@ -682,6 +735,7 @@ class PageRenderer {
     ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(!glossary.empty());
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
+    ctx.SetMeasures(measures_.get(), true);
     TemplateDictionary* d = page.body;
     d->SetValue("TITLE", plan.title);
     d->SetValue("MUNICIPALITY", plan.municipality.name);
@@ -724,6 +778,7 @@ class PageRenderer {
   TextStyle style_;                // readings of the pages started now
   std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
   std::unique_ptr<text::TermMatcher> auto_terms_;  // the current plan's terms and aliases
+  std::unique_ptr<MeasureIndex> measures_;         // the current plan's measures
 };
 
 }  // namespace

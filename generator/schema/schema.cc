@@ -147,6 +147,7 @@ Schema Build(Builder& b) {
   target->fields = {Req("label", str, "目標の名前（例: R8目標）"), Req("value", str, "目標値")};
   Type* measure = b.Make("measure", Kind::kRecord, "施策・取組");
   measure->fields = {
+      Opt("id", str, "施策のアンカー（英小文字・数字・ハイフン。例: smart-industry）。スケジュールの measure や本文のリンクで使う"),
       Req("number", str, "施策の番号（例: 重点施策①、(1)）"),
       Req("title", str, "施策の名前"),
       Opt("policy", str, "属する基本方針・基本目標"),
@@ -161,6 +162,8 @@ Schema Build(Builder& b) {
       Opt("period", md, "実施時期"),
       Opt("body", md, "その他の本文"),
   };
+  Type* milestone = b.Make("milestone", Kind::kRecord, "スケジュールの節目（◆）");
+  milestone->fields = {Req("when", fiscal, "年度"), Req("label", str, "節目の内容（例: 新システム稼働）")};
   Type* schedule_row = b.Make("schedule-row", Kind::kRecord, "スケジュールの項目");
   schedule_row->fields = {
       Req("item", str, "項目名"),
@@ -168,6 +171,8 @@ Schema Build(Builder& b) {
       Opt("to", fiscal, "終了年度"),
       Opt("continues", boolean, "表の最後の年度より後も続く（→）"),
       Opt("text", str, "時期を言葉で（随時、毎年、令和5年度～ など）"),
+      Opt("milestones", b.ListOf(milestone), "節目（◆）のリスト"),
+      Opt("measure", str, "この項目で進める施策の id（施策の見出しへリンクします）"),
       Opt("rows", b.ListOf(schedule_row, "schedule-rows"), "小項目"),
   };
   Type* schedule = b.Make("schedule", Kind::kRecord, "スケジュール（工程表）");
@@ -191,6 +196,7 @@ Schema Build(Builder& b) {
       Req("caption", str, "体制の題"),
       Opt("roles", b.ListOf(role), "機能・担当・役割の表"),
       Opt("units", b.ListOf(unit, "units"), "組織の階層"),
+      Opt("note", md, "注記（元の計画の図についての説明など）"),
   };
   Type* series = b.Make("series", Kind::kRecord, "データ系列");
   series->fields = {Req("name", str, "系列の名前"), Req("values", numbers, "値（categories と同じ数）")};

@@ -180,6 +180,51 @@ std::string FormatFiscalBoth(int fiscal_year) {
   return FormatFiscalWareki(fiscal_year) + "（" + std::to_string(fiscal_year) + "年度）";
 }
 
+std::string WithSeireki(std::string_view s) {
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    std::string_view rest = s.substr(i);
+    const Era* era = nullptr;
+    bool kanji_era = false;
+    for (const Era& e : kEras) kanji_era = kanji_era || rest.substr(0, 6) == e.name;
+    int year = kanji_era ? ConsumeEraYear(rest, &era) : -1;
+    if (year < 0) {
+      ++i;
+      continue;
+    }
+    std::string added;
+    if (ConsumePrefix(rest, "年度")) {
+      added = std::to_string(year) + "年度";
+    } else if (ConsumePrefix(rest, "年")) {
+      Date d{year, 0, 0};
+      std::string_view after_year = rest;
+      if (int month = ConsumeNumber(rest); month > 0 && ConsumePrefix(rest, "月")) {
+        d.month = month;
+        std::string_view after_month = rest;
+        if (int day = ConsumeNumber(rest); day > 0 && ConsumePrefix(rest, "日")) {
+          d.day = day;
+        } else {
+          rest = after_month;
+        }
+      } else {
+        rest = after_year;
+      }
+      if (Valid(d) && EraCovers(*era, d)) added = FormatSeireki(d);
+    }
+    std::size_t end = s.size() - rest.size();
+    bool written = rest.substr(0, 3) == "（" || rest.substr(0, 1) == "(";
+    if (!added.empty() && !written) {
+      out.append(s.substr(copied, end - copied));
+      out += "（" + added + "）";
+      copied = end;
+    }
+    i = end;
+  }
+  out.append(s.substr(copied));
+  return out;
+}
+
 std::string FormatIso(const Date& d) {
   char buf[16];
   if (d.day) {

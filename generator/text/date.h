@@ -39,6 +39,11 @@ std::string FormatFiscalWareki(int fiscal_year);
 /// "令和5年度（2023年度）".
 std::string FormatFiscalBoth(int fiscal_year);
 
+/// `s` with the 西暦 after each 和暦 year, month or fiscal year it names, unless it is
+/// already followed by a bracket: "令和5年度～随時" → "令和5年度（2023年度）～随時",
+/// "令和6年3月末" → "令和6年3月（2024年3月）末".
+std::string WithSeireki(std::string_view s);
+
 /// ISO form "2021-10-01", "2021-10" or "2021", for machine-readable attributes.
 std::string FormatIso(const Date& d);
 

@@ -9,6 +9,7 @@ using keikaku::text::FormatFiscalWareki;
 using keikaku::text::FormatWareki;
 using keikaku::text::ParseDate;
 using keikaku::text::ParseFiscalYear;
+using keikaku::text::WithSeireki;
 
 TEST_CASE("dates parse in ISO, 西暦 and 和暦 forms", "[date]") {
   CHECK(ParseDate("2021-10") == Date{2021, 10, 0});
@@ -56,4 +57,50 @@ TEST_CASE("fiscal years parse and show both forms", "[date]") {
   CHECK(FormatFiscalBoth(2023) == "令和5年度（2023年度）");
   CHECK(FormatFiscalWareki(2019) == "令和元年度");
   CHECK(FormatFiscalWareki(2018) == "平成30年度");
+}
+
+TEST_CASE("free text gets the 西暦 of each 和暦 it names", "[date]") {
+  CHECK(WithSeireki("令和5年度～随時実施") == "令和5年度（2023年度）～随時実施");
+  CHECK(WithSeireki("令和5年度から令和7年度まで") == "令和5年度（2023年度）から令和7年度（2025年度）まで");
+  CHECK(WithSeireki("令和6年3月末までに移行") == "令和6年3月（2024年3月）末までに移行");
+  CHECK(WithSeireki("令和元年5月1日に施行") == "令和元年5月1日（2019年5月1日）に施行");
+  CHECK(WithSeireki("平成17年の国勢調査") == "平成17年（2005年）の国勢調査");
+  CHECK(WithSeireki("令和７年度末") == "令和７年度（2025年度）末");  // full-width digits
+  // Already given, or not a date: unchanged.
+  CHECK(WithSeireki("令和2（2020）年") == "令和2（2020）年");
+  CHECK(WithSeireki("令和5年度（2023年度）") == "令和5年度（2023年度）");
+  CHECK(WithSeireki("令和5年度(2023)") == "令和5年度(2023)");
+  CHECK(WithSeireki("令和の時代") == "令和の時代");
+  CHECK(WithSeireki("随時") == "随時");
+  CHECK(WithSeireki("R5年度") == "R5年度");  // Latin abbreviations stay as written in prose
+  // A month the era did not have is left alone rather than converted wrongly.
+  CHECK(WithSeireki("平成31年5月") == "平成31年5月");
+  CHECK(WithSeireki("令和元年4月") == "令和元年4月");
+  CHECK(WithSeireki("平成31年4月") == "平成31年4月（2019年4月）");
+  CHECK(WithSeireki("昭和64年1月7日") == "昭和64年1月7日（1989年1月7日）");
+  CHECK(WithSeireki("") == "");
+}
+
+TEST_CASE("fiscal years and dates at the era boundaries", "[date]") {
+  // 2019-04-30 is 平成, 2019-05-01 令和; fiscal 2019 (April 2019 – March 2020) is 令和元年度.
+  CHECK(FormatDateBoth({2019, 4, 30}) == "平成31年4月30日（2019年4月30日）");
+  CHECK(FormatDateBoth({2019, 5, 0}) == "令和元年5月（2019年5月）");
+  CHECK(FormatFiscalBoth(2019) == "令和元年度（2019年度）");
+  CHECK(FormatFiscalBoth(2018) == "平成30年度（2018年度）");
+  CHECK(FormatFiscalBoth(1988) == "昭和63年度（1988年度）");
+  CHECK(FormatFiscalBoth(1989) == "平成元年度（1989年度）");
+  CHECK(ParseFiscalYear("平成31年度") == 2019);
+  CHECK(ParseFiscalYear("昭和63年度") == 1988);
+  CHECK(ParseFiscalYear("S63") == 1988);
+  CHECK(ParseFiscalYear("H30年度") == 2018);
+  CHECK(ParseFiscalYear("２０２３年度") == 2023);
+  CHECK_FALSE(ParseFiscalYear("令和0年度"));
+  CHECK_FALSE(ParseFiscalYear("令和5年度から"));
+  CHECK_FALSE(ParseFiscalYear(""));
+  CHECK(ParseDate("2024-03") == Date{2024, 3, 0});
+  CHECK(ParseDate("令和6年3月") == Date{2024, 3, 0});
+  CHECK(FormatDateBoth(*ParseDate("令和6年3月")) == "令和6年3月（2024年3月）");
+  CHECK_FALSE(ParseDate("2024-02-30"));
+  CHECK(ParseDate("2024-02-29") == Date{2024, 2, 29});
+  CHECK_FALSE(ParseDate("2023-02-29"));
 }

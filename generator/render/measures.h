@@ -1,0 +1,43 @@
+// Where each measure of a plan is published: its page, its anchor and the policy it belongs
+// to, for the measures index and for links from schedules. Internal to render/.
+#ifndef KEIKAKU_RENDER_MEASURES_H_
+#define KEIKAKU_RENDER_MEASURES_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/model.h"
+
+namespace keikaku::render {
+
+/// The anchor of the `i`th (0-based) block under the anchor `base` (a chapter or section).
+std::string BlockAnchor(const std::string& base, std::size_t i);
+/// The anchor of the `n`th (0-based) measure of the list at `block_anchor`: its own id if
+/// the editor gave one.
+std::string MeasureAnchor(const std::string& block_anchor, std::size_t n, const model::Measure& m);
+
+struct MeasureEntry {
+  const model::Measure* measure = nullptr;
+  const model::Chapter* chapter = nullptr;
+  std::string anchor;
+  std::string group;  ///< The measure's policy; else the section (or chapter) holding it.
+};
+
+/// A plan's measures in reading order.
+class MeasureIndex {
+ public:
+  explicit MeasureIndex(const model::Plan& plan);
+  const std::vector<MeasureEntry>& entries() const { return entries_; }
+  /// The measure with id `id`, or null.
+  const MeasureEntry* FindId(const std::string& id) const;
+
+ private:
+  std::vector<MeasureEntry> entries_;
+  std::map<std::string, std::size_t> ids_;
+};
+
+}  // namespace keikaku::render
+
+#endif  // KEIKAKU_RENDER_MEASURES_H_
