@@ -371,6 +371,7 @@ std::vector<model::Section> BuildSections(const Reader& r, const YAML::Node& lis
     model::Section s;
     s.number = r.Str(n, "number");
     s.title = r.Str(n, "title");
+    s.measure = r.Bool(n, "measure");
     s.content = BuildBlocks(r, n["content"]);
     s.sections = BuildSections(r, n["sections"]);
     sections.push_back(std::move(s));

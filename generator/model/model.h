@@ -180,6 +180,7 @@ using Block = std::variant<Markdown, Figure, Table, Callout, MeasureList, Schedu
 struct Section {
   std::string number, title;
   std::string id;  ///< Anchor, unique within the plan (assigned by the loader).
+  bool measure = false;  ///< The section describes one measure (listed in 施策の一覧).
   std::vector<Block> content;
   std::vector<Section> sections;
 };

@@ -786,7 +786,7 @@ TEST_CASE("measures: own anchors, and an index page grouped by policy", "[build]
   const std::string& index = ComponentsSite().at("demo/measures.html");
   CHECK(Contains(index, "<title>施策の一覧 | 見本町 見本町DX推進計画 | 部品の見本サイト</title>"));
   // The priority explained in words, not by a symbol.
-  CHECK(Contains(index, "の施策4件を、基本方針ごとに並べています。"));
+  CHECK(Contains(index, "の施策5件を、基本方針ごとに並べています。"));
   CHECK(Contains(index, "「重点」と書いた2件は、計画が重点的に取り組むとしている施策です"));
   // Groups: the section holding the list, or the measure's own policy.
   CHECK(Contains(index, "<h2 id=\"group-1\">1.1 基本方針1 暮らしのDX</h2>"));
@@ -796,6 +796,10 @@ TEST_CASE("measures: own anchors, and an index page grouped by policy", "[build]
   CHECK(Contains(index, "<dt>担当所属</dt><dd>住民課</dd>"));
   CHECK(Contains(index, "<dt>令和10年度の目標</dt><dd>主な手続の80％をオンラインで受け付ける</dd>"));
   CHECK(Contains(index, "<dt>実施時期</dt><dd>令和7年度末までに移行</dd>"));
+  // A section that describes a measure is listed under the section above it.
+  CHECK(Contains(index, "<h2 id=\"group-4\">1.3 基本方針3 地域のDX</h2>\n<ul class=\"measure-index\">\n"
+                        "<li><a href=\"chapter-1.html#sec-1-3-1\"><span class=\"num\">施策5</span> 地域の見守り</a>"
+                        "<span class=\"measure-chapter\">（第1章 施策）</span>\n</li>"));
   // The overview links to it; the reading order passes through it.
   CHECK(Contains(ComponentsSite().at("demo/index.html"), "<li><a href=\"measures.html\">施策の一覧</a></li>"));
   CHECK(Contains(ComponentsSite().at("demo/chapter-2.html"), "<a href=\"measures.html\" rel=\"next\">"));

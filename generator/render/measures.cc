@@ -25,15 +25,16 @@ struct Collector {
       if (!list) continue;
       for (std::size_t n = 0; n < list->items.size(); ++n) {
         const model::Measure& m = list->items[n];
-        out.push_back({&m, chapter, MeasureAnchor(BlockAnchor(base, i), n, m), m.policy.empty() ? group : m.policy});
+        out.push_back({&m, nullptr, chapter, MeasureAnchor(BlockAnchor(base, i), n, m), m.policy.empty() ? group : m.policy});
       }
     }
   }
 
-  void Sections(const std::vector<model::Section>& sections) {
+  void Sections(const std::vector<model::Section>& sections, const std::string& group) {
     for (const model::Section& s : sections) {
+      if (s.measure) out.push_back({nullptr, &s, chapter, s.id, group});
       Blocks(s.content, s.id, SectionLabel(s));
-      Sections(s.sections);
+      Sections(s.sections, SectionLabel(s));
     }
   }
 };
@@ -45,10 +46,10 @@ MeasureIndex::MeasureIndex(const model::Plan& plan) {
     const model::Chapter& c = plan.chapters[i];
     Collector collect{&c, entries_};
     collect.Blocks(c.content, "ch-" + std::to_string(i + 1), ChapterLabel(c));
-    collect.Sections(c.sections);
+    collect.Sections(c.sections, ChapterLabel(c));
   }
   for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (!entries_[i].measure->id.empty()) ids_.emplace(entries_[i].measure->id, i);
+    if (entries_[i].measure && !entries_[i].measure->id.empty()) ids_.emplace(entries_[i].measure->id, i);
   }
 }
 

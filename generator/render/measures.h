@@ -18,11 +18,15 @@ std::string BlockAnchor(const std::string& base, std::size_t i);
 /// the editor gave one.
 std::string MeasureAnchor(const std::string& block_anchor, std::size_t n, const model::Measure& m);
 
+/// A measure: an item of a measures list, or a section that describes one (`measure: true`).
 struct MeasureEntry {
-  const model::Measure* measure = nullptr;
+  const model::Measure* measure = nullptr;  ///< Null for a section.
+  const model::Section* section = nullptr;  ///< Null for an item of a list.
   const model::Chapter* chapter = nullptr;
   std::string anchor;
   std::string group;  ///< The measure's policy; else the section (or chapter) holding it.
+  const std::string& number() const { return measure ? measure->number : section->number; }
+  const std::string& title() const { return measure ? measure->title : section->title; }
 };
 
 /// A plan's measures in reading order.

@@ -676,12 +676,13 @@ class PageRenderer {
         group->SetValue("ID", "group-" + std::to_string(groups.size()));
         group->SetValue("TITLE", e.group);
       }
-      const model::Measure& m = *e.measure;
       TemplateDictionary* item = group->AddSectionDictionary("ITEM");
       item->SetValue("HREF", e.chapter->slug + ".html#" + e.anchor);
-      SetOptional(item, "NUMBER", m.number);
-      item->SetValue("TITLE", m.title);
+      SetOptional(item, "NUMBER", e.number());
+      item->SetValue("TITLE", e.title());
       item->SetValue("CHAPTER", ChapterLabel(*e.chapter));
+      if (!e.measure) continue;  // a section: its text says the rest
+      const model::Measure& m = *e.measure;
       if (m.priority) {
         item->ShowSection("PRIORITY");
         ++priority;

@@ -245,6 +245,7 @@ Schema Build(Builder& b) {
   section->fields = {
       Opt("number", str, "町の番号の付け方のままの番号（1.1、(1)、①、Ⅰ）"),
       Req("title", str, "見出し"),
+      Opt("measure", boolean, "true なら、この節は一つの施策の説明（施策の一覧に載せる）"),
       Opt("content", blocks, "本文"),
       Opt("sections", b.ListOf(section, "sections"), "下位の節（4段階まで）"),
   };

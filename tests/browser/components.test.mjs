@@ -94,7 +94,7 @@ test('schedule in print and in forced colours: the table, with visible bars', as
 test('measures: anchors the schedule links to, and the index with the priority in words', async () => {
   await withPage(fixtureServer, 'demo/measures.html', {}, async (page) => {
     assert(await page.getByRole('heading', { level: 1, name: '施策の一覧' }).count() === 1, 'h1');
-    for (const group of ['1.1 基本方針1 暮らしのDX', '1.2 基本方針2 行政のDX']) {
+    for (const group of ['1.1 基本方針1 暮らしのDX', '1.2 基本方針2 行政のDX', '1.3 基本方針3 地域のDX']) {
       assert(await page.getByRole('heading', { level: 2, name: group }).count() === 1, `group ${group}`);
     }
     const lead = await page.locator('.lead').innerText();
