@@ -5,7 +5,7 @@
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps test-deps build build-asan build-tsan test-tsan site serve test test-unit test-asan bench a11y-results clean
+.PHONY: all deps test-deps build build-asan build-tsan test-tsan build-fuzz fuzz site serve test test-unit test-asan bench a11y-results clean
 
 all: build
 
@@ -31,6 +31,23 @@ build-tsan: deps
 
 test-tsan: build-tsan
 	TSAN_OPTIONS=halt_on_error=1 ./build-tsan/keikaku_tests "[parallel],[output],[precompress],[incremental],[build]"
+
+# Fuzzing (not part of `make test`): libFuzzer targets for every parser of untrusted text
+# (fuzz/*_fuzz.cc, docs/robustness.md), built with clang, ASan and UBSan in build-fuzz/.
+# Each target runs FUZZ_SECONDS seconds on its corpus (build-fuzz/corpus/TARGET/, seeded
+# from content/ and tests/); inputs that crash, hang (> 10 s) or leak go to
+# build-fuzz/crashes/TARGET/ and make the run fail.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= fuzz_content fuzz_render fuzz_markdown fuzz_dates fuzz_serve_path fuzz_ruby fuzz_terms
+
+build-fuzz:
+	@scripts/install-deps.sh fuzz
+	@cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DKEIKAKU_FUZZ=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS)
+
+fuzz: build-fuzz
+	@fuzz/seed.sh build-fuzz
+	@fuzz/run.sh build-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 site: build
 	./build/keikaku build --source content --output site
@@ -62,4 +79,4 @@ a11y-results: test-deps build
 	@scripts/a11y-results.sh build/keikaku
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-tsan build-fuzz

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages and npm modules keikaku needs, only those missing.
-# Usage: scripts/install-deps.sh [build|test|bench]   (test adds to build, bench adds to test)
+# Usage: scripts/install-deps.sh [build|test|bench|fuzz]   (test adds to build, bench adds to test,
+# fuzz adds clang and libFuzzer to build)
 set -euo pipefail
 mode=${1:-build}
 cd "$(dirname "$0")/.."
@@ -9,14 +10,19 @@ build_pkgs=(cmake g++ make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libsass-dev
   libctemplate-dev libcpp-httplib-dev libcli11-dev libicu-dev catch2 zlib1g-dev libbrotli-dev
   libmecab-dev mecab-ipadic-utf8 kanjidic-xml)
-test_pkgs=(chromium nodejs npm default-jre-headless)
-# bench/scale.sh: GNU time for CPU time and peak memory, Hugo to compare with.
-bench_pkgs=(time hugo)
+# GNU time: the peak memory of builds of absurd content (tests/e2e/build_limits.test.sh) and
+# of the benchmark's synthetic sites (bench/scale.sh).
+test_pkgs=(chromium nodejs npm default-jre-headless time)
+# bench/scale.sh: Hugo to compare with.
+bench_pkgs=(hugo)
+# make fuzz: clang 14 and its runtime libraries, which hold libFuzzer (libclang_rt.fuzzer-x86_64.a).
+fuzz_pkgs=(clang libclang-rt-14-dev)
 
 pkgs=("${build_pkgs[@]}")
 case $mode in
   test) pkgs+=("${test_pkgs[@]}") ;;
   bench) pkgs+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
+  fuzz) pkgs+=("${fuzz_pkgs[@]}") ;;
 esac
 
 missing=()

@@ -5,6 +5,16 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{PAGE_TITLE:x-plain}}</title>
 {{#DESCRIPTION}}<meta name="description" content="{{TEXT:x-plain}}">
+{{/DESCRIPTION}}<meta property="og:title" content="{{SHARE_TITLE:x-plain}}">
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="{{SITE_TITLE:x-plain}}">
+<meta property="og:locale" content="ja_JP">
+{{#DESCRIPTION}}<meta property="og:description" content="{{TEXT:x-plain}}">
+{{/DESCRIPTION}}{{#CANONICAL}}<meta property="og:url" content="{{URL}}">
+<link rel="canonical" href="{{URL}}">
+{{/CANONICAL}}<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="{{SHARE_TITLE:x-plain}}">
+{{#DESCRIPTION}}<meta name="twitter:description" content="{{TEXT:x-plain}}">
 {{/DESCRIPTION}}<link rel="stylesheet" href="{{ROOT}}{{STYLESHEET}}">
 {{#SCRIPT}}<script src="{{ROOT}}{{SRC}}" defer></script>
 {{/SCRIPT}}</head>

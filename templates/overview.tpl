@@ -24,7 +24,15 @@
 {{/GLOSSARY}}<li><a href="{{FULL_HREF}}">全文（1ページで読む・印刷用）</a></li>
 </ol>
 </nav>
-{{#REVISIONS}}<section aria-labelledby="revisions">
+{{#DATA}}<section class="open-data" aria-labelledby="open-data">
+<h2 id="open-data">データ（オープンデータ）</h2>
+<p>この計画の内容を、表計算ソフトやプログラムで使える形でも公開しています。CSV は Excel でそのまま開けます（文字コード UTF-8）。</p>
+<ul>
+{{#FILE}}<li><a href="{{HREF}}">{{LABEL:x-text}}</a></li>
+{{/FILE}}</ul>
+{{#LICENSE}}<p>ライセンス: {{#URL}}<a href="{{HREF}}">{{/URL}}{{NAME:x-text}}{{#URL}}</a>{{/URL}}</p>
+{{/LICENSE}}</section>
+{{/DATA}}{{#REVISIONS}}<section aria-labelledby="revisions">
 <h2 id="revisions">改訂履歴</h2>
 <div class="table-scroll" role="region" aria-labelledby="revisions-caption" tabindex="0">
 <table>

@@ -34,7 +34,11 @@
   function affects(event) {
     if (event.all || event.error || overlay || missing) return true;
     var page = sitePath();
-    return event.changed.some(function (file) { return file === page || !/\.html$/.test(file); });
+    // A changed stylesheet, script or image may show on any page; data files (open data,
+    // sitemap.xml, robots.txt) on none.
+    return event.changed.some(function (file) {
+      return file === page || !/\.(html|json|csv|xml|txt)$/.test(file);
+    });
   }
 
   function reload() {

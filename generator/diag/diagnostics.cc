@@ -1,5 +1,7 @@
 #include "diag/diagnostics.h"
 
+#include <optional>
+
 #include <algorithm>
 #include <cctype>
 #include <sstream>
@@ -49,12 +51,20 @@ bool IsSuppressionComment(const std::string& html) {
 
 int Diagnostics::Suppress(const std::map<std::string, std::string>& sources) {
   std::vector<Diagnostic> kept;
+  // Per file, found once: whether it silences anything, and then its lines.
+  std::map<std::string, std::optional<LineIndex>> indexes;
   for (Diagnostic& d : items_) {
     bool silenced = false;
     auto source = sources.find(d.pos.file);
-    if (d.severity == Severity::kWarning && source != sources.end() &&
-        source->second.find(kSuppressionMarker) != std::string::npos) {
-      for (const ExcerptLine& line : Excerpt(source->second, d.pos.line, 1)) {
+    if (d.severity != Severity::kWarning || source == sources.end()) {
+      kept.push_back(std::move(d));
+      continue;
+    }
+    auto [it, fresh] = indexes.try_emplace(d.pos.file);
+    if (fresh && source->second.find(kSuppressionMarker) != std::string::npos) it->second.emplace(source->second);
+    if (it->second) {
+      const LineIndex& index = *it->second;
+      for (const ExcerptLine& line : index.Excerpt(d.pos.line, 1)) {
         if (line.number > d.pos.line) continue;
         std::vector<std::string> rules = SilencedRules(line.text);
         silenced = silenced || std::find(rules.begin(), rules.end(), d.rule) != rules.end();
@@ -97,56 +107,89 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
 
 std::string Diagnostics::Format(const std::map<std::string, std::string>& sources,
                                 int context) const {
-  static const std::string kEmpty;
+  std::map<std::string, LineIndex> indexes;  // built once per file that has findings
   std::string out;
   for (const Diagnostic& d : Sorted()) {
     auto it = sources.find(d.pos.file);
-    out += FormatDiagnostic(d, it == sources.end() ? kEmpty : it->second, context);
+    const LineIndex* lines = nullptr;
+    if (it != sources.end()) lines = &indexes.try_emplace(d.pos.file, it->second).first->second;
+    out += FormatDiagnostic(d, lines, context);
   }
   return out;
 }
 
-std::vector<ExcerptLine> Excerpt(const std::string& text, int line, int context) {
-  std::vector<ExcerptLine> lines;
-  if (line <= 0) return lines;
-  int first = std::max(1, line - context);
-  std::size_t start = 0;
-  for (int n = 1; start <= text.size() && n <= line + context; ++n) {
-    std::size_t end = text.find('\n', start);
-    bool last = end == std::string::npos;
-    if (last) end = text.size();
-    if (n >= first) {
-      std::string s = text.substr(start, end - start);
-      if (!s.empty() && s.back() == '\r') s.pop_back();
-      // A line that is not UTF-8 text (Shift_JIS, UTF-16 with its NUL bytes) is not shown.
-      if (!text::IsValidUtf8(s) || s.find('\0') != std::string::npos) return {};
-      lines.push_back({n, std::move(s)});
-    }
-    if (last) break;
-    start = end + 1;
+LineIndex::LineIndex(const std::string& text) : text_(text) {
+  starts_.push_back(0);
+  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+    starts_.push_back(at + 1);
   }
-  bool has_line = !lines.empty() && lines.back().number >= line;
-  if (!has_line) lines.clear();
+}
+
+std::vector<ExcerptLine> LineIndex::Excerpt(int line, int context) const {
+  std::vector<ExcerptLine> lines;
+  int count = static_cast<int>(starts_.size());  // after a final line break, an empty last line
+  if (line <= 0 || line > count) return lines;
+  for (int n = std::max(1, line - context); n <= std::min(count, line + context); ++n) {
+    std::size_t start = starts_[static_cast<std::size_t>(n - 1)];
+    std::size_t end = static_cast<std::size_t>(n) < starts_.size() ? starts_[static_cast<std::size_t>(n)] - 1 : text_.size();
+    std::string s = text_.substr(start, end - start);
+    if (!s.empty() && s.back() == '\r') s.pop_back();
+    // A line that is not UTF-8 text (Shift_JIS, UTF-16 with its NUL bytes) is not shown.
+    if (!text::IsValidUtf8(s) || s.find('\0') != std::string::npos) return {};
+    lines.push_back({n, std::move(s)});
+  }
   return lines;
 }
 
+std::vector<ExcerptLine> Excerpt(const std::string& text, int line, int context) {
+  return LineIndex(text).Excerpt(line, context);
+}
+
+void ClipLine(std::string& line, int& column, std::size_t max_chars) {
+  if (line.size() <= max_chars) return;  // fewer bytes than characters allowed
+  std::vector<std::size_t> starts;       // byte offset of each character
+  for (std::size_t pos = 0; pos < line.size();) {
+    starts.push_back(pos);
+    text::DecodeAt(line, pos);
+  }
+  std::size_t count = starts.size();
+  if (count <= max_chars) return;
+  std::size_t at = static_cast<std::size_t>(std::max(column, 1) - 1);
+  std::size_t first = at > max_chars / 2 ? at - max_chars / 2 : 0;
+  std::size_t last = std::min(count, first + max_chars);
+  first = last - max_chars;
+  std::string clipped = first > 0 ? "…" : "";
+  std::size_t end = last < count ? starts[last] : line.size();
+  clipped.append(line, starts[first], end - starts[first]);
+  if (last < count) clipped += "…";
+  column = static_cast<int>(std::min(at, count) - first) + (first > 0 ? 2 : 1);
+  line = std::move(clipped);
+}
+
 std::string FormatDiagnostic(const Diagnostic& d, const std::string& text, int context) {
+  LineIndex lines(text);
+  return FormatDiagnostic(d, &lines, context);
+}
+
+std::string FormatDiagnostic(const Diagnostic& d, const LineIndex* index, int context) {
   std::ostringstream out;
   out << (d.pos.file.empty() ? "keikaku" : d.pos.file);
   if (d.pos.line > 0) out << ':' << d.pos.line << ':' << std::max(d.pos.column, 1);
   out << ": " << (d.severity == Severity::kError ? "error" : "warning") << " [" << d.rule << "] "
       << d.message << '\n';
-  std::vector<ExcerptLine> lines = Excerpt(text, d.pos.line, context);
+  std::vector<ExcerptLine> lines = index ? index->Excerpt(d.pos.line, context) : std::vector<ExcerptLine>{};
   // Numbered lines when showing context, the bare line otherwise (as GCC does).
   int digits = static_cast<int>(std::to_string(d.pos.line + context).size());
-  for (const ExcerptLine& l : lines) {
+  for (ExcerptLine& l : lines) {
     std::string number = std::to_string(l.number);
     std::string gutter = context > 0 ? std::string(digits - number.size(), ' ') + number + " | " : "";
     if (l.number == d.pos.line && l.text.empty() && context == 0) break;
+    int column = std::max(d.pos.column, 1);
+    ClipLine(l.text, column);
     out << "    " << gutter << l.text << '\n';
     if (l.number == d.pos.line) {
       // The caret sits under the column's character; wide characters take two cells.
-      int width = text::DisplayWidth(l.text, std::max(d.pos.column, 1) - 1);
+      int width = text::DisplayWidth(l.text, column - 1);
       std::string blank_gutter = context > 0 ? std::string(digits, ' ') + " | " : "";
       out << "    " << blank_gutter << std::string(width, ' ') << "^\n";
     }

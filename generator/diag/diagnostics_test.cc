@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "text/utf8.h"
+
 using keikaku::diag::Diagnostic;
 using keikaku::diag::Excerpt;
 using keikaku::diag::FormatDiagnostic;
@@ -66,4 +68,44 @@ TEST_CASE("a comment naming a rule silences that warning on its line or the next
   CHECK(diags.warning_count() == 3);
   CHECK(keikaku::diag::IsSuppressionComment("<!-- keikaku-ignore: lint.link-text -->"));
   CHECK_FALSE(keikaku::diag::IsSuppressionComment("<!-- 注 -->"));
+}
+
+TEST_CASE("a long line is shown around the error, cut with …", "[diag]") {
+  using keikaku::diag::ClipLine;
+  std::string line(30, 'a');
+  int column = 5;
+  ClipLine(line, column, 100);
+  CHECK(line == std::string(30, 'a'));  // short lines stay whole
+  CHECK(column == 5);
+  std::string text;
+  for (int i = 0; i < 1000000; ++i) text += (i == 500000 ? "X" : "あ");
+  column = 500001;
+  ClipLine(text, column, 100);
+  CHECK(text.rfind("…", 0) == 0);
+  CHECK(text.size() == std::string("…").size() * 2 + 99 * std::string("あ").size() + 1);
+  // The column still names the X.
+  std::size_t pos = 0;
+  char32_t c = 0;
+  for (int i = 0; i < column; ++i) c = keikaku::text::DecodeAt(text, pos);
+  CHECK(c == U'X');
+  // Near the start: nothing cut before.
+  std::string head(500, 'b');
+  column = 3;
+  ClipLine(head, column, 100);
+  CHECK(head == std::string(100, 'b') + "…");
+  CHECK(column == 3);
+  // Near the end: nothing cut after.
+  std::string tail(500, 'c');
+  column = 500;
+  ClipLine(tail, column, 100);
+  CHECK(tail == "…" + std::string(100, 'c'));
+  CHECK(column == 101);
+}
+
+TEST_CASE("a diagnostic in a line of a million characters prints a short excerpt", "[diag]") {
+  keikaku::diag::Diagnostic d{keikaku::diag::Severity::kError, {"f.yaml", 2, 400000}, "yaml.syntax", "m", ""};
+  std::string source = "a: 1\nb: " + std::string(1000000, 'x') + "\n";
+  std::string out = keikaku::diag::FormatDiagnostic(d, source, 0);
+  CHECK(out.size() < 400);
+  CHECK(out.find("    …" + std::string(100, 'x') + "…\n") != std::string::npos);
 }

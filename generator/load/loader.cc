@@ -1,5 +1,7 @@
 #include "load/loader.h"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -471,11 +473,24 @@ void AssignGlossaryIds(std::vector<model::GlossaryEntry>& entries) {
 
 std::string DisplayName(const fs::path& p) { return p.lexically_normal().generic_string(); }
 
+// A content file larger than this is refused before it is read: a 50 MB chapter would take
+// about 20 s and 1.3 GB to build (docs/robustness.md).
+constexpr std::uintmax_t kMaxContentBytes = 32u * 1024 * 1024;
+
 // Reads and parses one content file; records its text for excerpts.
 std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& type,
                                    SourceTexts& sources, diag::Diagnostics& diags,
                                    std::string** text_out, ParseCache* cache = nullptr) {
   std::string name = DisplayName(path);
+  std::error_code size_error;
+  std::uintmax_t size = fs::file_size(path, size_error);
+  if (!size_error && size > kMaxContentBytes) {
+    diags.Error({name, 0, 0}, "content.too-large",
+                "ファイルが大きすぎます（" + std::to_string(size / (1024 * 1024)) + " MB。上限は " +
+                    std::to_string(kMaxContentBytes / (1024 * 1024)) + " MB）。",
+                "章を複数のファイルに分けてください。計画の1章は、ふつう 1 MB もありません。");
+    return std::nullopt;
+  }
   std::optional<std::string> bytes = io::ReadFile(path);
   if (!bytes) {
     diags.Error({name, 0, 0}, "content.file", "ファイルを読めません。",
@@ -705,6 +720,34 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 }
 
 
+namespace {
+
+// False when base_path (which the 404 page puts before its stylesheet, script and links)
+// would name another server: "//host/" and "/\host/" do in browsers, which also drop tabs
+// and line breaks from a URL ("/<tab>/host/").
+// An absolute http(s) address with a host and nothing that would need escaping in an
+// attribute or XML (quotes, brackets, spaces, control characters, backslashes).
+bool IsWebAddress(const std::string& u) {
+  bool scheme = u.rfind("https://", 0) == 0 || u.rfind("http://", 0) == 0;
+  if (!scheme) return false;
+  std::size_t host = u.find("://") + 3;
+  if (host >= u.size() || u[host] == '/') return false;
+  return std::none_of(u.begin(), u.end(), [](char c) {
+    return static_cast<unsigned char>(c) <= ' ' || c == 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' ||
+           c == '\\' || c == '`';
+  });
+}
+
+bool IsSitePath(const std::string& path) {
+  std::string p = path.empty() || path.front() != '/' ? "/" + path : path;
+  if (p.rfind("//", 0) == 0) return false;
+  return std::none_of(p.begin(), p.end(), [](char c) {
+    return c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+}
+
+}  // namespace
+
 bool IsSlug(const std::string& s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -763,6 +806,11 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
   YAML::Node node;
   try {
     node = YAML::Load(parsed);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp stops at about 500 levels (its message, "bad file", says nothing).
+    diags.Error(positions.At(e.mark), "schema.too-deep", "入れ子が深すぎて読めません。",
+                "リストやマップの入れ子を浅くしてください（節は4段、全体では64段まで）。");
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
     if (const YamlFinding* cause = checkup.Explaining(e.mark.line + 1)) {
       report(*cause);
@@ -887,7 +935,22 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
     site.title = r.Str(*node, "title");
     site.description = r.Str(*node, "description");
     site.base_path = r.Str(*node, "base_path");
+    if (!IsSitePath(site.base_path)) {
+      diags.Error(r.PosOf(*node, "base_path"), "content.base-path",
+                  "base_path「" + site.base_path + "」は、ほかのサーバーを指すため使えません。",
+                  "/keikaku/ のように、/ で始まるサーバーの中のパスを書いてください（// で始まるもの、\\ やタブ・改行を含むものは使えません）。");
+    }
     site.base_url = r.Str(*node, "base_url");
+    if (!site.base_url.empty()) {
+      // Shared links, canonical URLs and the sitemap start with it: a folder's address.
+      const std::string& u = site.base_url;
+      if (!IsWebAddress(u) || u.find_first_of("?#") != std::string::npos) {
+        diags.Error(r.PosOf(*node, "base_url"), "content.base-url", "base_url「" + u + "」は公開URLとして使えません。",
+                    "https://www.town.example.jp/keikaku/ のように、https:// で始まるサイトのフォルダのURLを書いてください。");
+      } else if (u.back() != '/') {
+        site.base_url += '/';
+      }
+    }
     order = r.Strings(*node, "plans");
     if (YAML::Node plans = (*node)["plans"]) {
       for (const YAML::Node& p : plans) order_pos.push_back(r.Pos(p));
@@ -904,6 +967,14 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
         if (auto names = LoadReadings(source_dir, file.Scalar(), r.Pos(file), sources, diags)) {
           site.readings = std::move(*names);
         }
+      }
+    }
+    if (YAML::Node l = (*node)["data_license"]) {
+      site.data_license = model::DataLicense{r.Str(l, "name"), r.Str(l, "url")};
+      if (!site.data_license->url.empty() && !IsWebAddress(site.data_license->url)) {
+        diags.Error(r.PosOf(l, "url"), "content.license-url",
+                    "ライセンスの url「" + site.data_license->url + "」はウェブのアドレスとして使えません。",
+                    "https://creativecommons.org/licenses/by/4.0/deed.ja のように、https:// で始まるアドレスを書いてください。");
       }
     }
     if (YAML::Node a = (*node)["accessibility"]) {

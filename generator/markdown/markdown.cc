@@ -219,6 +219,22 @@ std::string PlainText(cmark_node* node) {
   return out;
 }
 
+// Byte offset in `text` where `node` starts. The links that the autolink extension makes
+// (https://…, www.…, addresses) have no position (line 0) or start a column early: they are
+// found by their text, which is written as shown, from the nearest position known.
+std::size_t NodeOffset(const std::string& text, cmark_node* node) {
+  cmark_node* n = node;
+  while (n && cmark_node_get_start_line(n) < 1) n = cmark_node_parent(n);
+  if (!n) return 0;
+  std::size_t at = std::min(text.size(), LineOffset(text, cmark_node_get_start_line(n)) +
+                                             std::max(cmark_node_get_start_column(n), 1) - 1);
+  if (cmark_node_get_type(node) == CMARK_NODE_LINK && (n != node || (text[at] != '[' && text[at] != '<'))) {
+    std::size_t found = text.find(PlainText(node), at);
+    if (found != std::string::npos) at = found;
+  }
+  return at;
+}
+
 std::string AsciiLower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -335,12 +351,9 @@ class Renderer {
     return PositionIn(md_, at);
   }
 
-  // Byte offset of the start of 1-based `line` in the Markdown text.
-  std::size_t LineOffset(int line) const { return markdown::LineOffset(md_.text, line); }
-
   // The position in the content file where `node` starts.
   diag::SourcePos PositionOf(cmark_node* node) const {
-    return PositionIn(md_, LineOffset(cmark_node_get_start_line(node)) + cmark_node_get_start_column(node) - 1);
+    return PositionIn(md_, NodeOffset(md_.text, node));
   }
 
   // Links that say nothing of their purpose, links to documents without type and size
@@ -564,8 +577,7 @@ std::vector<Link> Links(const model::Markdown& md) {
   for (cmark_node* n : CollectIf(doc.get(), [](cmark_node* n) {
          return cmark_node_get_type(n) == CMARK_NODE_LINK || cmark_node_get_type(n) == CMARK_NODE_IMAGE;
        })) {
-    links.push_back({furigana::DropEscapes(cmark_node_get_url(n)),
-                     LineOffset(md.text, cmark_node_get_start_line(n)) + cmark_node_get_start_column(n) - 1,
+    links.push_back({furigana::DropEscapes(cmark_node_get_url(n)), NodeOffset(md.text, n),
                      cmark_node_get_type(n) == CMARK_NODE_IMAGE});
   }
   return links;

@@ -343,8 +343,14 @@ struct Accessibility {
   std::optional<AccessibilityResults> results;
 };
 
+/// The license the site's open data (each plan's data/ files) is published under.
+struct DataLicense {
+  std::string name, url;  ///< "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.ja".
+};
+
 struct Site {
   std::string title, description, base_path, base_url;
+  std::optional<DataLicense> data_license;  ///< Unset: the data files name no license.
   /// The shared glossary (site.yaml's glossary); each plan holds copies of the entries it
   /// does not override.
   std::vector<GlossaryEntry> glossary;

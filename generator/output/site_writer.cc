@@ -233,7 +233,14 @@ bool SiteWriter::Commit(diag::Diagnostics& diags) {
     return fail("新しいサイトを置けません。（" + ec.message() + "）");
   }
   open_ = false;
-  if (previous_) fs::remove_all(old_, ec);
+  if (previous_) {
+    // Renamed to a temporary name first: a kill while it is being deleted leaves a folder
+    // that the next run removes whatever is left of it (a half-deleted .old may have lost
+    // its marker, and .old folders without one are never touched).
+    fs::path doomed = tmp_;
+    fs::rename(old_, doomed, ec);
+    fs::remove_all(ec ? old_ : doomed, ec);
+  }
   return true;
 }
 

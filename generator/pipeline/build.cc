@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "export/export.h"
 #include "io/file.h"
 #include "lint/plan_rules.h"
 #include "markdown/markdown.h"
@@ -37,6 +39,24 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
+// True if `name` is a raster image (PNG, JPEG, GIF, WebP, AVIF), the only files published as
+// images: an "image" that is an HTML page or an SVG drawing could hold scripts, which run with
+// the site's own address for a reader who opens the file.
+bool IsImageFile(const std::string& name) {
+  std::string ext = std::filesystem::path(name).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* e : {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+void ReportImageType(diag::Diagnostics& diags, const diag::SourcePos& pos, const std::string& what,
+                     const std::string& name) {
+  diags.Error(pos, "content.image-type", what + "「" + name + "」は画像（PNG、JPEG、GIF、WebP、AVIF）のファイルではありません。",
+              "図は PNG か JPEG で書き出して置いてください（SVG や HTML のファイルは、スクリプトを含められるため載せられません）。");
+}
+
 // Files of a plan folder that the site publishes (figure images, linked documents). A
 // symbolic link may point anywhere: what is published must lie in the content folder.
 class PlanFiles {
@@ -49,9 +69,9 @@ class PlanFiles {
 
   /// Puts file `name` (relative to the plan folder, as written) of `plan` into the site
   /// beside the plan's pages and returns its size; reports `what`「name」 at `pos` when the
-  /// file is missing or outside the content folder.
+  /// file is missing or outside the content folder, or is no `image` when one is wanted.
   std::optional<std::uintmax_t> Publish(const model::Plan& plan, const std::string& name, const std::string& what,
-                                        const diag::SourcePos& pos) {
+                                        const diag::SourcePos& pos, bool image) {
     std::filesystem::path rel(name);
     bool inside = rel.is_relative() && !rel.empty();
     for (const auto& part : rel) inside = inside && part != "..";
@@ -67,6 +87,10 @@ class PlanFiles {
     if (!real.empty() && end != root_.end()) {
       diags_.Error(pos, "content.outside-file", what + "「" + name + "」は、コンテンツのフォルダの外にあるファイルへのリンクです。",
                    "ファイルそのものを計画のフォルダにコピーしてください。");
+      return std::nullopt;
+    }
+    if (image && !IsImageFile(name)) {
+      ReportImageType(diags_, pos, what, name);
       return std::nullopt;
     }
     std::optional<std::string> bytes = io::ReadFile(file);
@@ -99,7 +123,7 @@ void AddFigureImages(const model::Plan& plan, PlanFiles& files, diag::Diagnostic
       }
       return;
     }
-    if (!files.Publish(plan, figure->image, "図表の画像", figure->image_pos)) return;
+    if (!files.Publish(plan, figure->image, "図表の画像", figure->image_pos, /*image=*/true)) return;
     if (figure->alt.empty()) {
       diags.Error(figure->pos, "content.figure-alt", "図表「" + figure->caption + "」の画像に代替テキストがありません。",
                   "alt: に、画像が見えない人にも伝わる説明を書いてください。");
@@ -122,7 +146,7 @@ void AddAttachments(model::Plan& plan, PlanFiles& files) {
       std::string name = link.url.substr(0, link.url.find_first_of("?#"));
       std::optional<std::string> decoded = text::PercentDecode(name);
       auto size = files.Publish(plan, decoded ? *decoded : name, link.image ? "画像" : "リンク先のファイル",
-                                markdown::PositionIn(md, link.offset));
+                                markdown::PositionIn(md, link.offset), link.image);
       if (size && document) attachments[link.url] = *size;
       if (size && link.image) images.insert(link.url);
     }
@@ -302,7 +326,13 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
     lint::LintPlan(plan, part.diags);
     AddFigureImages(plan, files, part.diags);
     AddAttachments(plan, files);
-    part.used_shared = renderer.RenderPlan(i, worker, recorded, part.stats, part.diags);
+    // The plan's open data, written before its pages, which link each file with its size.
+    std::vector<render::DataLink> data;
+    for (exports::ExportFile& f : exports::ExportPlan(*site, plan)) {
+      data.push_back({f.label, f.path, f.type, f.bytes.size()});
+      recorded.Put(plan.slug + "/" + f.path, std::move(f.bytes));
+    }
+    part.used_shared = renderer.RenderPlan(i, worker, recorded, part.stats, part.diags, data);
     ++rendered;
     if (made[i]) {
       made[i]->result = part;

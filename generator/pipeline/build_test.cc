@@ -851,3 +851,149 @@ TEST_CASE("statistics: a chart drawn at build time above its data table", "[buil
   CHECK(Contains(c2, "<tr><th scope=\"row\">平成17年</th><td>28,790</td></tr>"));
   CHECK(Contains(c2, "<tr><th scope=\"row\">18〜29歳</th><td>48.5</td><td>61.0</td></tr>"));
 }
+
+TEST_CASE("a base_path that names another server is an error: the 404 page loads its script from it", "[build][hostile]") {
+  // Browsers read "//host/" and "/\host/" as another server, and drop tabs from URLs.
+  for (const char* value : {"//evil.example/", "\"/\\\\evil.example/\"", "\"/\\t/evil.example/\"", "'\\evil.example/'"}) {
+    INFO(value);
+    TempSite site("base-path", {
+        {"site.yaml", std::string("title: t\nbase_path: ") + value + "\n"},
+        {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+        {"plans/x/c.yaml", "title: c\n"},
+    });
+    Diagnostics diags = FailedBuild(site.dir());
+    REQUIRE(diags.error_count() == 1);
+    CHECK(diags.items()[0].rule == "content.base-path");
+    CHECK(diags.items()[0].pos.line == 2);
+    CHECK(diags.items()[0].pos.column == 12);
+  }
+  // A path with markup in it stays a path on this server, escaped.
+  TempSite site("base-path-ok", {
+      {"site.yaml", "title: t\nbase_path: \"/\\\"><script>alert(1)</script>/\"\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\n"},
+  });
+  Diagnostics diags;
+  OutputTree tree = BuildTree(site.dir(), diags);
+  const std::string& page = tree.at("404.html");
+  CHECK(Contains(page, "<script src=\"/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;/assets/furigana."));
+  CHECK(Count(page, "<script") == 1);
+}
+
+TEST_CASE("an image named with quotes and angle brackets stays inside its attribute", "[build][hostile]") {
+  // Names no other system allows, so they are made here rather than kept in tests/sites/hostile.
+  const std::string name = "a\" onerror=\"alert(1)<b>.png";
+  TempSite site("image-name", {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\ncontent:\n"
+                         "  - figure: {caption: f, alt: a, image: 'a\" onerror=\"alert(1)<b>.png'}\n"
+                         "  - '![a](<a\" onerror=\"alert(1)\\<b\\>.png>)'\n"},
+      {"plans/x/" + name, "not really a PNG"},
+  });
+  Diagnostics diags;
+  OutputTree tree = BuildTree(site.dir(), diags);
+  CHECK(tree.count("x/" + name) == 1);
+  const std::string& page = tree.at("x/c.html");
+  CHECK(Contains(page, "<img src=\"a&quot; onerror=&quot;alert(1)&lt;b&gt;.png\" alt=\"a\">"));
+  CHECK(Contains(page, "<img src=\"a%22%20onerror=%22alert(1)%3Cb%3E.png\" alt=\"a\" />"));
+  CHECK_FALSE(Contains(page, "\" onerror="));
+}
+
+TEST_CASE("only raster images are published: an SVG or HTML \"image\" is an error at its name", "[build][hostile]") {
+  // Published beside the pages, an SVG drawing or an HTML page would run its scripts with the
+  // site's address for a reader who opens it.
+  TempSite site("image-type", {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\ncontent:\n"
+                         "  - figure: {caption: f, alt: a, image: map.svg}\n"
+                         "  - |\n    ![地図](page.html) ![地図](MAP.PNG)\n"},
+      {"plans/x/map.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"},
+      {"plans/x/page.html", "<script>alert(1)</script>"},
+      {"plans/x/MAP.PNG", "a raster image"},
+  });
+  Diagnostics diags = FailedBuild(site.dir());
+  std::vector<std::string> found;
+  for (const auto& d : diags.Sorted()) {
+    found.push_back(d.rule + "@" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column));
+  }
+  CHECK(found == std::vector<std::string>{"content.image-type@3:41", "content.image-type@5:5"});
+}
+
+namespace {
+
+// The content of <meta property|name="KEY" content="…">, or "" when the page has none.
+std::string Meta(const std::string& html, const std::string& key) {
+  std::smatch m;
+  std::regex re("<meta (?:property|name)=\"" + key + "\" content=\"([^\"]*)\">");
+  return std::regex_search(html, m, re) ? m[1].str() : "";
+}
+
+}  // namespace
+
+TEST_CASE("sharing: every page has its title, description and town in Open Graph tags", "[build][share]") {
+  Diagnostics diags;
+  OutputTree tree = BuildTree(kRoot / "content", diags);
+  const std::map<std::string, std::string> towns = {{"miki-dx-plan", "三木町"}, {"otaki-dx-plan", "大多喜町"},
+                                                     {"shoo-dx-policy", "勝央町"}, {"takahashi-dx-plan", "高梁市"}};
+  int pages = 0;
+  for (const auto& [path, html] : tree) {
+    if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
+    INFO(path);
+    ++pages;
+    CHECK(Meta(html, "og:site_name") == "自治体DX計画の公開サイト（見本）");
+    CHECK(Meta(html, "og:locale") == "ja_JP");
+    CHECK(Meta(html, "twitter:card") == "summary");
+    CHECK_FALSE(Meta(html, "og:title").empty());
+    CHECK(Meta(html, "twitter:title") == Meta(html, "og:title"));
+    CHECK_FALSE(Meta(html, "og:description").empty());
+    CHECK(Meta(html, "description") == Meta(html, "og:description"));
+    CHECK_FALSE(Contains(html, "og:url"));  // no public address given
+    std::string slug = path.substr(0, path.find('/'));
+    if (auto town = towns.find(slug); town != towns.end()) {
+      CHECK(Contains(Meta(html, "og:title"), town->second));
+      CHECK(Meta(html, "og:description").rfind(town->second + "の", 0) == 0);
+    }
+  }
+  CHECK(pages >= 38);  // every plan's overview, chapters, 施策の一覧, glossary and full text, and the site's own
+  const std::string& chapter = tree.at("miki-dx-plan/chapter-3.html");
+  CHECK(Meta(chapter, "og:title") == "第3章 重点施策 | 三木町 三木町DX推進計画");
+  CHECK(Meta(chapter, "og:description") ==
+        "三木町の推進計画「三木町DX推進計画」（令和6年度（2024年度）から令和10年度（2028年度）まで）の第3章 重点施策です。");
+  CHECK(Meta(tree.at("miki-dx-plan/index.html"), "og:title") == "三木町 三木町DX推進計画");
+  CHECK(tree.count("sitemap.xml") == 0);
+}
+
+TEST_CASE("sharing: with a public base URL, canonical addresses, sitemap.xml and robots.txt", "[build][share]") {
+  TempSite site("share", {
+      {"site.yaml", "title: 町の計画\nbase_url: https://www.town.example.jp/keikaku\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 見本町}\ntitle: 見本町DX推進計画\nkind: 推進計画\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "number: 第1章\ntitle: はじめに\ncontent:\n  - 本文です。\n"},
+  });
+  Diagnostics diags;
+  OutputTree tree = BuildTree(site.dir(), diags);
+  const std::string& chapter = tree.at("x/c.html");
+  CHECK(Contains(chapter, "<link rel=\"canonical\" href=\"https://www.town.example.jp/keikaku/x/c.html\">"));
+  CHECK(Meta(chapter, "og:url") == "https://www.town.example.jp/keikaku/x/c.html");
+  CHECK(Meta(tree.at("x/index.html"), "og:url") == "https://www.town.example.jp/keikaku/x/");
+  CHECK_FALSE(Contains(tree.at("404.html"), "canonical"));
+  CHECK(tree.at("sitemap.xml") ==
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        "<url><loc>https://www.town.example.jp/keikaku/</loc></url>\n"
+        "<url><loc>https://www.town.example.jp/keikaku/x/</loc></url>\n"
+        "<url><loc>https://www.town.example.jp/keikaku/x/c.html</loc></url>\n"
+        "<url><loc>https://www.town.example.jp/keikaku/x/full.html</loc></url>\n"
+        "<url><loc>https://www.town.example.jp/keikaku/accessibility.html</loc></url>\n</urlset>\n");
+  CHECK(tree.at("robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://www.town.example.jp/keikaku/sitemap.xml\n");
+
+  TempSite bad("share-bad", {
+      {"site.yaml", "title: t\nbase_url: \"javascript:alert(1)//\"\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: c\n"},
+  });
+  Diagnostics errors = FailedBuild(bad.dir());
+  REQUIRE(errors.error_count() == 1);
+  CHECK(errors.items()[0].rule == "content.base-url");
+  CHECK(errors.items()[0].pos.line == 2);
+}

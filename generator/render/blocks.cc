@@ -183,25 +183,24 @@ class BlockFiller {
       for (const std::string& h : t.header) head->AddSectionDictionary("TH")->SetValue("TEXT", h);
     }
     // Rows spanned from above take columns: the row header is the cell in the first column,
-    // which a row whose first column is still covered by a header above does not have.
-    std::vector<int> covered;  // per column: rows still taken by a rowspan from above
+    // which a row whose first column is still covered by a header above does not have. Only
+    // the first column matters (a span the editor wrote as 999999999 must not be tracked
+    // column by column).
+    int first_covered = 0;  // rows of the first column still taken by a rowspan from above
     for (const auto& row : t.rows) {
       TemplateDictionary* r = d->AddSectionDictionary("ROW");
-      std::size_t column = 0;
-      for (const model::TableCell& cell : row) {
-        while (column < covered.size() && covered[column] > 0) ++column;
-        bool header = t.row_header && column == 0;
-        std::size_t span = static_cast<std::size_t>(std::max(cell.colspan, 1));
-        if (covered.size() < column + span) covered.resize(column + span, 0);
-        for (std::size_t k = column; k < column + span; ++k) covered[k] = std::max(cell.rowspan, 1);
-        column += span;
+      const bool first_free = first_covered == 0;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        const model::TableCell& cell = row[i];
+        bool header = t.row_header && first_free && i == 0;
+        if (first_free && i == 0) first_covered = std::max(cell.rowspan, 1);
         TemplateDictionary* c = r->AddSectionDictionary("CELL");
         TemplateDictionary* kind = c->AddSectionDictionary(header ? "TH" : "TD");
         kind->SetValue("HTML", ctx_.Markdown(cell.text, level_, /*unwrap=*/true));
         if (cell.rowspan > 1) kind->AddSectionDictionary("ROWSPAN")->SetIntValue("N", cell.rowspan);
         if (cell.colspan > 1) kind->AddSectionDictionary("COLSPAN")->SetIntValue("N", cell.colspan);
       }
-      for (int& rows : covered) rows = std::max(rows - 1, 0);
+      first_covered = std::max(first_covered - 1, 0);
     }
     if (!t.note.empty()) d->AddSectionDictionary("NOTE")->SetValue("HTML", ctx_.Markdown(t.note, level_));
   }

@@ -1,5 +1,6 @@
 // Where each measure of a plan is published: its page, its anchor and the policy it belongs
-// to, for the measures index and for links from schedules. Internal to render/.
+// to, for the measures index and for links from schedules. Used by render/ and by export/
+// (the open data gives the same anchors).
 #ifndef KEIKAKU_RENDER_MEASURES_H_
 #define KEIKAKU_RENDER_MEASURES_H_
 

@@ -18,6 +18,7 @@
 #include "render/term_order.h"
 #include "render/urls.h"
 #include "text/date.h"
+#include "text/escape.h"
 #include "text/utf8.h"
 
 namespace keikaku::render {
@@ -174,7 +175,8 @@ class PageRenderer {
   }
 
   // All pages of `plan`; the terms of the shared glossary they show are added to used_shared().
-  void RenderPlanPages(const model::Plan& plan) {
+  void RenderPlanPages(const model::Plan& plan, const std::vector<DataLink>& data) {
+    data_ = &data;
     RenderPlan(plan);
     CountAnnotator();
   }
@@ -186,6 +188,7 @@ class PageRenderer {
     UseSiteAnnotator();
     RenderAccessibility();
     CountAnnotator();
+    if (!site_.base_url.empty()) RenderSitemap();
     for (const model::GlossaryEntry& e : site_.glossary) {
       if (used_shared.count(e.term) == 0) {
         diags_.Warning(e.pos, "glossary.unused", "共通の用語「" + e.term + "」はどの計画でも使われていません（参照がないか、計画の用語集で置き換えられています）。",
@@ -201,6 +204,7 @@ class PageRenderer {
     std::unique_ptr<TemplateDictionary> layout;
     TemplateDictionary* body;
     TextStyle text;  // readings of the page's x-text variables
+    std::string description;  // for search engines and shared links
   };
 
   Page StartPage(const std::string& path, const std::string& body_template, const std::string& title,
@@ -217,14 +221,18 @@ class PageRenderer {
     d.SetTemplateGlobalValue("ROOT", root);
     d.SetTemplateGlobalValue("SITE_TITLE", site_.title);
     d.SetValue("PAGE_TITLE", title);
+    d.SetValue("SHARE_TITLE", title);
     d.SetValue("STYLESHEET", assets_.stylesheet);
-    SetOptional(&d, "DESCRIPTION", site_.description);
+    page.description = site_.description;
+    // The address a shared link and search engines should use, when the site has one.
+    if (!site_.base_url.empty() && path != "404.html") d.AddSectionDictionary("CANONICAL")->SetValue("URL", PublicUrl(path));
     page.body = d.AddIncludeDictionary("BODY");
     page.body->SetFilename(body_template);
     return page;
   }
 
   void Finish(Page& page) {
+    SetOptional(page.layout.get(), "DESCRIPTION", page.description);
     std::string html;
     ctemplate::PerExpandData data;
     AttachTextStyle(data, &page.text);
@@ -266,6 +274,16 @@ class PageRenderer {
     p->SetValue("MUNICIPALITY", plan.municipality.name);
     p->SetValue("TITLE", plan.title);
     SetBreadcrumbs(page, crumbs);
+    // What a link pasted into LINE or social media shows: the page, the plan and the town.
+    const std::string plan_name = plan.municipality.name + " " + plan.title;
+    const std::string& label = crumbs.back().label;
+    bool is_overview = crumbs.size() == 1;
+    d.SetValue("SHARE_TITLE", is_overview ? plan_name : label + " | " + plan_name);
+    std::string about = plan.municipality.name + "の" + plan.kind + "「" + plan.title + "」";
+    if (plan.period) about += "（" + PeriodText(plan.period->from, plan.period->to) + "）";
+    std::string description = is_overview ? about + "の概要と目次です。" : about + "の" + label + "です。";
+    if (is_overview && !plan.slogan.empty()) description += plan.slogan;
+    page.description = description;
     TemplateDictionary* contact = d.AddSectionDictionary("CONTACT");
     if (plan.colophon) {
       const model::Colophon& c = *plan.colophon;
@@ -322,6 +340,41 @@ class PageRenderer {
     // Servers show 404.html at any depth, so its links start from the site's base path.
     Page page = StartPage("404.html", "404.tpl", "ページが見つかりません | " + site_.title, site_.base_path);
     Finish(page);
+  }
+
+  // The public address of page `path`: a folder's index page as the folder.
+  std::string PublicUrl(const std::string& path) const {
+    static const std::string kIndex = "index.html";
+    std::string url = site_.base_url + path;
+    if (url.size() >= kIndex.size() && url.compare(url.size() - kIndex.size(), kIndex.size(), kIndex) == 0) {
+      url.resize(url.size() - kIndex.size());
+    }
+    return url;
+  }
+
+  // sitemap.xml (every page but 404.html, at its public address) and robots.txt naming it;
+  // only with a public base URL, which a sitemap must use.
+  void RenderSitemap() {
+    std::vector<std::string> pages = {"index.html"};
+    for (const model::Plan& plan : site_.plans) {
+      PlanPaths paths(plan);
+      pages.push_back(paths.Overview());
+      for (const model::Chapter& c : plan.chapters) pages.push_back(paths.Chapter(c));
+      for (const std::string& p : {paths.Measures(), paths.Glossary(), paths.Full()}) {
+        if (out_.Has(p)) pages.push_back(p);
+      }
+    }
+    pages.push_back("accessibility.html");
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (const std::string& p : pages) {
+      xml += "<url><loc>";
+      text::AppendEscapedHtml(xml, PublicUrl(p));
+      xml += "</loc></url>\n";
+    }
+    xml += "</urlset>\n";
+    out_.Put("sitemap.xml", std::move(xml));
+    out_.Put("robots.txt", "User-agent: *\nAllow: /\nSitemap: " + site_.base_url + "sitemap.xml\n");
   }
 
   // The ウェブアクセシビリティ方針 page; rendered last, so it links the tested pages that exist.
@@ -532,6 +585,7 @@ class PageRenderer {
       }
     }
     d->SetValue("FULL_HREF", "full.html");
+    FillDataLinks(d);
     if (!plan.revisions.empty()) {
       TemplateDictionary* revs = d->AddSectionDictionary("REVISIONS");
       for (const model::Revision& r : plan.revisions) {
@@ -546,6 +600,22 @@ class PageRenderer {
     RecordUses(used_on, ctx, "index.html", "概要・目次");
     linked.insert(ctx.linked().begin(), ctx.linked().end());
     return page;
+  }
+
+  // The overview's 「データ（オープンデータ）」: a link to each open data file with its type
+  // and size, and the license the site publishes them under.
+  void FillDataLinks(TemplateDictionary* d) {
+    if (!data_ || data_->empty()) return;
+    TemplateDictionary* section = d->AddSectionDictionary("DATA");
+    for (const DataLink& link : *data_) {
+      TemplateDictionary* f = section->AddSectionDictionary("FILE");
+      f->SetValue("HREF", link.href);
+      f->SetValue("LABEL", link.label + "（" + markdown::DocumentLabel(link.type, link.bytes) + "）");
+    }
+    if (!site_.data_license) return;
+    TemplateDictionary* l = section->AddSectionDictionary("LICENSE");
+    l->SetValue("NAME", site_.data_license->name);
+    if (!site_.data_license->url.empty()) l->AddSectionDictionary("URL")->SetValue("HREF", site_.data_license->url);
   }
 
   void FillPreface(TemplateDictionary* d, const model::Plan& plan, PageContext& ctx) {
@@ -780,6 +850,7 @@ class PageRenderer {
   std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
   std::unique_ptr<text::TermMatcher> auto_terms_;  // the current plan's terms and aliases
   std::unique_ptr<MeasureIndex> measures_;         // the current plan's measures
+  const std::vector<DataLink>* data_ = nullptr;    // the current plan's open data files
 };
 
 }  // namespace
@@ -819,10 +890,10 @@ bool SiteRenderer::ok() const { return state_->ok; }
 void SiteRenderer::RenderStart() { state_->site_pages->RenderSiteStart(); }
 
 std::set<std::string> SiteRenderer::RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
-                                               diag::Diagnostics& diags) const {
+                                               diag::Diagnostics& diags, const std::vector<DataLink>& data) const {
   PageRenderer renderer(site_, state_->assets, state_->taggers.at(static_cast<std::size_t>(worker)).get(), out, stats,
                         diags);
-  renderer.RenderPlanPages(site_.plans.at(i));
+  renderer.RenderPlanPages(site_.plans.at(i), data);
   return renderer.used_shared();
 }
 

@@ -4,9 +4,11 @@
 #ifndef KEIKAKU_RENDER_RENDER_H_
 #define KEIKAKU_RENDER_RENDER_H_
 
+#include <cstdint>
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 #include "model/model.h"
@@ -25,6 +27,15 @@ struct Stats {
   Stats& operator+=(const Stats& other);
 };
 
+/// A file published for download beside a plan's pages (its open data), as the overview
+/// links it: 「計画の全体（JSON、123KB）」.
+struct DataLink {
+  std::string label;  ///< 「計画の全体」.
+  std::string href;   ///< Relative to the plan's folder: "data/plan.json".
+  std::string type;   ///< "JSON", "CSV".
+  std::uintmax_t bytes = 0;
+};
+
 /// The pages of a site, made in parts so that the pipeline can run the plans on several
 /// threads and reuse what an earlier build made of a plan that did not change (keikaku
 /// serve). A plan's pages depend only on the plan and on the site's own settings.
@@ -41,9 +52,10 @@ class SiteRenderer {
   /// The site's index and 404 page, into the `out` and `stats` given to the constructor.
   void RenderStart();
   /// The pages of plan `i` of the site, on thread `worker` (at most one call at a time per
-  /// worker). Returns the terms of the shared glossary the plan shows.
+  /// worker). Returns the terms of the shared glossary the plan shows. `data`: the plan's
+  /// open data files, which its overview links.
   std::set<std::string> RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
-                                   diag::Diagnostics& diags) const;
+                                   diag::Diagnostics& diags, const std::vector<DataLink>& data = {}) const;
   /// The pages made after the plans; `used_shared`: the terms every plan's RenderPlan returned.
   void RenderEnd(const std::set<std::string>& used_shared);
 

@@ -97,6 +97,13 @@ Schema Build(Builder& b) {
       Opt("contact", str, "お気付きの点の連絡先"),
   };
 
+  // License of the open data files.
+  Type* data_license = b.Make("data-license", Kind::kRecord, "オープンデータ（各計画の data/ のファイル）のライセンス");
+  data_license->fields = {
+      Req("name", str, "ライセンスの名前（例: CC BY 4.0）"),
+      Opt("url", str, "ライセンスの説明のアドレス（例: https://creativecommons.org/licenses/by/4.0/deed.ja）"),
+  };
+
   // Site.
   Type* site = b.Make("site", Kind::kRecord, "サイト全体の設定（content/site.yaml）");
   site->fields = {
@@ -108,6 +115,7 @@ Schema Build(Builder& b) {
       Opt("glossary", str, "どの計画からも使える共通の用語集のファイル（計画の用語集に同じ用語があればそちらを使う）"),
       Opt("furigana", site_furigana, "ふりがな"),
       Opt("accessibility", accessibility, "ウェブアクセシビリティ方針のページ"),
+      Opt("data_license", data_license, "オープンデータ（計画ごとの JSON・CSV）のライセンス。計画の概要のページのダウンロードの横と plan.json に示す"),
   };
 
   // Blocks.

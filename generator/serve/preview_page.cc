@@ -65,8 +65,10 @@ std::string ErrorOverlay(const diag::Diagnostics& diags,
       std::vector<diag::ExcerptLine> lines = diag::Excerpt(source->second, d.pos.line, kContextLines);
       if (!lines.empty()) {
         out += "<pre><code>";
-        for (const diag::ExcerptLine& l : lines) {
+        for (diag::ExcerptLine& l : lines) {
           bool at = l.number == d.pos.line;
+          int column = d.pos.column;
+          diag::ClipLine(l.text, column);
           out += at ? "<mark>" : "<span>";
           out += "<span class=\"keikaku-error__ln\">" + std::to_string(l.number) + "</span> ";
           text::AppendEscapedHtml(out, l.text);

@@ -71,8 +71,11 @@ int DaysInMonth(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
+// The first year with a 和暦 to show (明治): FormatWareki has no era for an earlier one.
+constexpr int kFirstYear = kEras[sizeof(kEras) / sizeof(kEras[0]) - 1].start_year;
+
 bool Valid(const Date& d) {
-  if (d.year < 1 || d.year > 9999) return false;
+  if (d.year < kFirstYear || d.year > 9999) return false;
   if (d.month == 0) return d.day == 0;
   if (d.month < 1 || d.month > 12) return false;
   return d.day == 0 || (d.day >= 1 && d.day <= DaysInMonth(d.year, d.month));
@@ -147,7 +150,7 @@ std::optional<int> ParseFiscalYear(std::string_view s) {
   std::string_view rest = s;
   int year = ConsumeEraYear(rest);
   if (year < 0) year = ConsumeNumber(rest);
-  if (year < 1 || year > 9999) return std::nullopt;
+  if (year < kFirstYear || year > 9999) return std::nullopt;
   if (!ConsumePrefix(rest, "年度")) ConsumePrefix(rest, "年");
   if (!rest.empty()) return std::nullopt;
   return year;

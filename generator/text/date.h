@@ -19,11 +19,12 @@ struct Date {
 };
 
 /// Parses "2021", "2021-10", "2021-10-01", "2021年10月1日", "令和3年10月", "令和元年5月1日",
-/// "平成31年4月". Returns nothing for anything else or an impossible date.
+/// "平成31年4月". Returns nothing for anything else or an impossible date, including one
+/// before 1868 (明治), which has no 和暦 to show.
 std::optional<Date> ParseDate(std::string_view s);
 
 /// Parses a fiscal year (年度) as the 西暦 year of the April it starts in:
-/// "2023", "2023年度", "令和5年度", "R5", "R5年度", "令和元年度".
+/// "2023", "2023年度", "令和5年度", "R5", "R5年度", "令和元年度"; 1868 to 9999.
 std::optional<int> ParseFiscalYear(std::string_view s);
 
 /// "令和3年10月" / "令和元年5月1日" / "平成31年" (era year of the date; for a year alone,

@@ -1,5 +1,8 @@
 #include "text/json.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace keikaku::text {
 
 void AppendJsonString(std::string& out, std::string_view s) {
@@ -14,7 +17,9 @@ void AppendJsonString(std::string& out, std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
+        // < > & as \u escapes too: a JSON file opened by a browser that guesses HTML, or
+        // pasted into a page, cannot start markup.
+        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
           out += "\\u00";
           out += kHex[c >> 4];
           out += kHex[c & 15];
@@ -30,6 +35,98 @@ std::string JsonString(std::string_view s) {
   std::string out;
   AppendJsonString(out, s);
   return out;
+}
+
+void JsonWriter::BeforeValue() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (empty_.empty()) return;
+  if (!empty_.back()) out_ += ',';
+  empty_.back() = false;
+  out_ += '\n';
+  out_.append(2 * empty_.size(), ' ');
+}
+
+void JsonWriter::Close(char bracket) {
+  const bool empty = empty_.back();
+  empty_.pop_back();
+  if (!empty) {
+    out_ += '\n';
+    out_.append(2 * empty_.size(), ' ');
+  }
+  out_ += bracket;
+}
+
+JsonWriter& JsonWriter::BeginObject() {
+  BeforeValue();
+  out_ += '{';
+  empty_.push_back(true);
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndObject() {
+  Close('}');
+  return *this;
+}
+
+JsonWriter& JsonWriter::BeginArray() {
+  BeforeValue();
+  out_ += '[';
+  empty_.push_back(true);
+  return *this;
+}
+
+JsonWriter& JsonWriter::EndArray() {
+  Close(']');
+  return *this;
+}
+
+JsonWriter& JsonWriter::Key(std::string_view key) {
+  BeforeValue();
+  AppendJsonString(out_, key);
+  out_ += ": ";
+  after_key_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::String(std::string_view s) {
+  BeforeValue();
+  AppendJsonString(out_, s);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Int(long long n) {
+  BeforeValue();
+  out_ += std::to_string(n);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Number(double n) {
+  if (!std::isfinite(n)) return Null();
+  BeforeValue();
+  char buffer[32];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, n);
+  out_.append(buffer, ec == std::errc() ? end : buffer);
+  return *this;
+}
+
+JsonWriter& JsonWriter::Bool(bool b) {
+  BeforeValue();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Null() {
+  BeforeValue();
+  out_ += "null";
+  return *this;
+}
+
+std::string JsonWriter::Take() {
+  out_ += '\n';
+  return std::move(out_);
 }
 
 }  // namespace keikaku::text
