@@ -1,7 +1,5 @@
 #include "diag/diagnostics.h"
 
-#include <optional>
-
 #include <algorithm>
 #include <cctype>
 #include <sstream>
@@ -51,8 +49,8 @@ bool IsSuppressionComment(const std::string& html) {
 
 int Diagnostics::Suppress(const std::map<std::string, std::string>& sources) {
   std::vector<Diagnostic> kept;
-  // Per file, found once: whether it silences anything, and then its lines.
-  std::map<std::string, std::optional<LineIndex>> indexes;
+  SourceLines lines(sources);
+  std::map<std::string, bool> silences;  // per file, found once: whether it silences anything
   for (Diagnostic& d : items_) {
     bool silenced = false;
     auto source = sources.find(d.pos.file);
@@ -60,11 +58,10 @@ int Diagnostics::Suppress(const std::map<std::string, std::string>& sources) {
       kept.push_back(std::move(d));
       continue;
     }
-    auto [it, fresh] = indexes.try_emplace(d.pos.file);
-    if (fresh && source->second.find(kSuppressionMarker) != std::string::npos) it->second.emplace(source->second);
+    auto [it, fresh] = silences.try_emplace(d.pos.file);
+    if (fresh) it->second = source->second.find(kSuppressionMarker) != std::string::npos;
     if (it->second) {
-      const LineIndex& index = *it->second;
-      for (const ExcerptLine& line : index.Excerpt(d.pos.line, 1)) {
+      for (const ExcerptLine& line : lines.For(d.pos.file)->Excerpt(d.pos.line, 1)) {
         if (line.number > d.pos.line) continue;
         std::vector<std::string> rules = SilencedRules(line.text);
         silenced = silenced || std::find(rules.begin(), rules.end(), d.rule) != rules.end();
@@ -107,14 +104,9 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
 
 std::string Diagnostics::Format(const std::map<std::string, std::string>& sources,
                                 int context) const {
-  std::map<std::string, LineIndex> indexes;  // built once per file that has findings
+  SourceLines lines(sources);
   std::string out;
-  for (const Diagnostic& d : Sorted()) {
-    auto it = sources.find(d.pos.file);
-    const LineIndex* lines = nullptr;
-    if (it != sources.end()) lines = &indexes.try_emplace(d.pos.file, it->second).first->second;
-    out += FormatDiagnostic(d, lines, context);
-  }
+  for (const Diagnostic& d : Sorted()) out += FormatDiagnostic(d, lines.For(d.pos.file), context);
   return out;
 }
 
@@ -139,6 +131,12 @@ std::vector<ExcerptLine> LineIndex::Excerpt(int line, int context) const {
     lines.push_back({n, std::move(s)});
   }
   return lines;
+}
+
+const LineIndex* SourceLines::For(const std::string& file) {
+  auto source = sources_.find(file);
+  if (source == sources_.end()) return nullptr;
+  return &indexes_.try_emplace(file, source->second).first->second;
 }
 
 std::vector<ExcerptLine> Excerpt(const std::string& text, int line, int context) {

@@ -95,6 +95,19 @@ class LineIndex {
   std::vector<std::size_t> starts_;
 };
 
+/// The LineIndex of each file of `sources` (file → text), built the first time a
+/// diagnostic asks for it: formatting many findings of one file reads it once.
+class SourceLines {
+ public:
+  explicit SourceLines(const std::map<std::string, std::string>& sources) : sources_(sources) {}
+  /// Null when `file`'s text is not in the sources.
+  const LineIndex* For(const std::string& file);
+
+ private:
+  const std::map<std::string, std::string>& sources_;
+  std::map<std::string, LineIndex> indexes_;
+};
+
 /// LineIndex(text).Excerpt(line, context), for a single excerpt.
 std::vector<ExcerptLine> Excerpt(const std::string& text, int line, int context);
 

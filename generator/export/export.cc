@@ -4,8 +4,6 @@
 #include <utility>
 #include <variant>
 
-#include "furigana/ruby.h"
-#include "furigana/syntax.h"
 #include "markdown/markdown.h"
 #include "render/measures.h"
 #include "render/page_context.h"
@@ -19,7 +17,7 @@ namespace {
 using text::JsonWriter;
 
 // Text that is not Markdown (titles, names) without its ruby syntax: {漢字|かんじ} → 漢字.
-std::string Plain(std::string_view s) { return furigana::BaseText(furigana::ParseRuby(furigana::MarkEscapes(s), nullptr)); }
+using render::PlainText;
 
 // Where a chapter's page is, relative to the plan's folder.
 std::string ChapterUrl(const model::Chapter& c) { return c.slug + ".html"; }
@@ -421,11 +419,11 @@ std::string MeasuresCsv(const render::MeasureIndex& measures) {
     const model::Measure* m = e.measure;
     std::vector<std::string> targets, related;
     if (m) {
-      for (const model::Target& t : m->targets) targets.push_back(Plain(t.label) + ": " + Plain(t.value));
-      for (const std::string& r : m->related) related.push_back(Plain(r));
+      for (const model::Target& t : m->targets) targets.push_back(PlainText(t.label) + ": " + PlainText(t.value));
+      for (const std::string& r : m->related) related.push_back(PlainText(r));
     }
-    rows.push_back({Plain(e.number()), Plain(e.title()), Plain(e.group), m && m->priority ? "重点" : "",
-                    m ? Plain(m->owner) : "", Join(related, "、"), m ? MarkdownPlainText(m->period) : "",
+    rows.push_back({PlainText(e.number()), PlainText(e.title()), PlainText(e.group), m && m->priority ? "重点" : "",
+                    m ? PlainText(m->owner) : "", Join(related, "、"), m ? MarkdownPlainText(m->period) : "",
                     Join(targets, "; "), MeasureUrl(e)});
   }
   return Csv(rows);
@@ -441,15 +439,15 @@ struct ScheduleCsv {
     for (const model::ScheduleRow& r : items) {
       std::vector<std::string> milestones;
       for (const model::Milestone& m : r.milestones) {
-        milestones.push_back(text::FormatFiscalBoth(m.year) + ": " + Plain(m.label));
+        milestones.push_back(text::FormatFiscalBoth(m.year) + ": " + PlainText(m.label));
       }
       const render::MeasureEntry* target = r.measure.empty() ? nullptr : measures.FindId(r.measure);
       auto year = [](std::optional<int> y) { return y ? std::to_string(*y) : std::string(); };
       auto wareki = [](std::optional<int> y) { return y ? text::FormatFiscalWareki(*y) : std::string(); };
-      rows.push_back({caption, std::to_string(depth), parent, Plain(r.item), year(r.from), wareki(r.from), year(r.to),
-                      wareki(r.to), r.continues ? "継続" : "", Join(milestones, "; "), text::WithSeireki(Plain(r.text)),
+      rows.push_back({caption, std::to_string(depth), parent, PlainText(r.item), year(r.from), wareki(r.from), year(r.to),
+                      wareki(r.to), r.continues ? "継続" : "", Join(milestones, "; "), text::WithSeireki(PlainText(r.text)),
                       r.measure, target ? MeasureUrl(*target) : ""});
-      Rows(caption, r.rows, depth + 1, Plain(r.item));
+      Rows(caption, r.rows, depth + 1, PlainText(r.item));
     }
   }
 };
@@ -458,8 +456,8 @@ std::string GlossaryCsv(const std::vector<const model::GlossaryEntry*>& entries)
   std::vector<std::vector<std::string>> rows = {{"用語", "よみ", "別名", "正式名称", "説明", "URL"}};
   for (const model::GlossaryEntry* e : entries) {
     std::vector<std::string> aliases;
-    for (const std::string& a : e->aliases) aliases.push_back(Plain(a));
-    rows.push_back({Plain(e->term), e->reading, Join(aliases, "、"), e->expansion, MarkdownPlainText(e->definition),
+    for (const std::string& a : e->aliases) aliases.push_back(PlainText(a));
+    rows.push_back({PlainText(e->term), e->reading, Join(aliases, "、"), e->expansion, MarkdownPlainText(e->definition),
                     "glossary.html#" + e->id});
   }
   return Csv(rows);
@@ -588,7 +586,7 @@ std::vector<ExportFile> ExportPlan(const model::Site& site, const model::Plan& p
   }
   ScheduleCsv schedules{measures};
   model::ForEachBlock(plan, [&](const model::Block& block) {
-    if (const auto* s = std::get_if<model::Schedule>(&block)) schedules.Rows(Plain(s->caption), s->rows, 1, "");
+    if (const auto* s = std::get_if<model::Schedule>(&block)) schedules.Rows(PlainText(s->caption), s->rows, 1, "");
   });
   if (schedules.rows.size() > 1) {
     files.push_back({"data/schedules.csv", "スケジュールの一覧", "CSV", Csv(schedules.rows)});

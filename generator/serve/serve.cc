@@ -80,9 +80,9 @@ class Reporter {
   /// `changed` is null for the first build; `was_failing` says the previous build failed.
   void Report(const Attempt& a, const std::vector<std::string>* changed, bool was_failing) {
     std::set<std::string> warnings;
+    diag::SourceLines lines(a.sources);
     for (const diag::Diagnostic& d : a.diags.Sorted()) {
-      auto source = a.sources.find(d.pos.file);
-      std::string text = diag::FormatDiagnostic(d, source == a.sources.end() ? "" : source->second, 2);
+      std::string text = diag::FormatDiagnostic(d, lines.For(d.pos.file), 2);
       if (d.severity == diag::Severity::kError) {
         err_ << text;
       } else {
