@@ -12,7 +12,8 @@ build_pkgs=(cmake g++ make pkg-config
   libmecab-dev mecab-ipadic-utf8 kanjidic-xml)
 # GNU time: the peak memory of builds of absurd content (tests/e2e/build_limits.test.sh) and
 # of the benchmark's synthetic sites (bench/scale.sh).
-test_pkgs=(chromium nodejs npm default-jre-headless time)
+# poppler-utils: pdftotext and pdfinfo read the PDFs that tests/browser/print.test.mjs prints.
+test_pkgs=(chromium nodejs npm default-jre-headless time poppler-utils)
 # bench/scale.sh: Hugo to compare with.
 bench_pkgs=(hugo)
 # make fuzz: clang 14 and its runtime libraries, which hold libFuzzer (libclang_rt.fuzzer-x86_64.a).

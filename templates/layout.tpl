@@ -12,7 +12,8 @@
 {{#DESCRIPTION}}<meta property="og:description" content="{{TEXT:x-plain}}">
 {{/DESCRIPTION}}{{#CANONICAL}}<meta property="og:url" content="{{URL}}">
 <link rel="canonical" href="{{URL}}">
-{{/CANONICAL}}<meta name="twitter:card" content="summary">
+{{/CANONICAL}}{{#FEED}}<link rel="alternate" type="application/atom+xml" title="{{TITLE:x-plain}}" href="{{PLAN_ROOT}}feed.xml">
+{{/FEED}}<meta name="twitter:card" content="summary">
 <meta name="twitter:title" content="{{SHARE_TITLE:x-plain}}">
 {{#DESCRIPTION}}<meta name="twitter:description" content="{{TEXT:x-plain}}">
 {{/DESCRIPTION}}<link rel="stylesheet" href="{{ROOT}}{{STYLESHEET}}">
@@ -35,7 +36,8 @@
 {{/BREADCRUMBS}}<main id="main" class="wrap">
 {{#DRAFT}}<p class="draft-notice">{{TEXT}}</p>
 {{/DRAFT}}{{>BODY}}
-</main>
+{{#UPDATED}}<p class="page-updated">最終更新日：<time datetime="{{ISO}}">{{TEXT:x-text}}</time>{{#HISTORY}}（<a href="{{HREF}}">改訂履歴</a>）{{/HISTORY}}</p>
+{{/UPDATED}}</main>
 {{#PAGER}}<nav class="pager wrap" aria-label="前後のページ">
 <ul>
 {{#PREV}}<li class="prev"><a href="{{HREF}}" rel="prev"><span class="pager-label">前のページ</span> {{LABEL:x-text}}</a></li>

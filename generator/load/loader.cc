@@ -835,6 +835,23 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
   return node;
 }
 
+namespace {
+
+// Orders the revision history oldest first (editors list it either way) and gives each line
+// its anchor: the date, with "-2", "-3" for a second and third revision on one date.
+void NameRevisions(std::vector<model::Revision>& revisions) {
+  std::stable_sort(revisions.begin(), revisions.end(),
+                   [](const model::Revision& a, const model::Revision& b) { return a.date < b.date; });
+  std::map<std::string, int> seen;
+  for (model::Revision& r : revisions) {
+    std::string id = "rev-" + text::FormatIso(r.date);
+    int n = ++seen[id];
+    r.id = n == 1 ? id : id + "-" + std::to_string(n);
+  }
+}
+
+}  // namespace
+
 model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::string& text) {
   Reader r(file, text);
   model::Plan p;
@@ -873,9 +890,14 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
   }
   if (YAML::Node v = n["revisions"]) {
     for (const YAML::Node& x : v) {
-      p.revisions.push_back({*text::ParseDate(r.Str(x, "date")), r.Str(x, "part"), r.Str(x, "description")});
+      p.revisions.push_back({*text::ParseDate(r.Str(x, "date")), r.Str(x, "part"), r.Str(x, "description"), ""});
     }
+  } else {
+    // The history a plan without one has: when it was made and last revised.
+    if (p.established) p.revisions.push_back({*p.established, "", "策定", ""});
+    if (p.revised) p.revisions.push_back({*p.revised, "", "改定", ""});
   }
+  NameRevisions(p.revisions);
   return p;
 }
 

@@ -58,9 +58,12 @@ struct Colophon {
   std::string publisher, department, address, phone, email, url;
 };
 
+/// A line of the plan's 改訂履歴. Without `revisions` in plan.yaml, the loader makes them from
+/// `established` (策定) and `revised` (改定).
 struct Revision {
   Date date;
   std::string part, description;
+  std::string id;  ///< Anchor on the revision history page and in the feed ("rev-2023-05-16").
 };
 
 struct Figure {
@@ -264,6 +267,15 @@ struct Plan {
   /// their size in bytes: published beside the pages (filled in by the build).
   std::map<std::string, std::uintmax_t> attachments;
 };
+
+/// The date of the plan's latest revision (its 最終更新日); nothing when it has none.
+inline std::optional<Date> LastRevised(const Plan& plan) {
+  std::optional<Date> last;
+  for (const Revision& r : plan.revisions) {
+    if (!last || *last < r.date) last = r.date;
+  }
+  return last;
+}
 
 /// Calls `fn` for every block of the plan (chapters and all nested sections), in order.
 template <typename Fn>

@@ -157,7 +157,7 @@ TEST_CASE("the overview shows dates in 和暦 with 西暦, the period, preface a
   // The municipality's reading is shown on its name, and read out instead of the kanji.
   CHECK(Contains(html, "<span class=\"kana-sr\">みほんちょう</span><ruby aria-hidden=\"true\">見本町<rp>（</rp><rt>みほんちょう</rt><rp>）</rp></ruby>長 見本 太郎"));
   CHECK(Contains(html, "<a href=\"chapter-1.html#sec-1-1\">1.1 目的</a>"));
-  CHECK(Contains(html, "<caption id=\"revisions-caption\">改訂履歴</caption>"));
+  CHECK(Contains(html, "<li><a href=\"revisions.html\">改訂履歴</a></li>"));
 }
 
 TEST_CASE("every plan page shows the contact from the colophon", "[build]") {
@@ -996,4 +996,85 @@ TEST_CASE("sharing: with a public base URL, canonical addresses, sitemap.xml and
   REQUIRE(errors.error_count() == 1);
   CHECK(errors.items()[0].rule == "content.base-url");
   CHECK(errors.items()[0].pos.line == 2);
+}
+
+TEST_CASE("revisions: a history page in date order, an Atom feed and 最終更新日 on every page", "[build][revisions]") {
+  // plan.yaml lists 2024-03 (第3章, 施策の追加) before 2023-05-16 (初版).
+  const std::string& history = Page("sample/revisions.html");
+  std::size_t first = history.find("<tr id=\"rev-2023-05-16\"><th scope=\"row\"><time datetime=\"2023-05-16\">令和5年5月16日（2023年5月16日）</time></th><td>—</td><td>初版</td></tr>");
+  std::size_t second = history.find("<tr id=\"rev-2024-03\"><th scope=\"row\"><time datetime=\"2024-03\">令和6年3月（2024年3月）</time></th><td>第3章</td><td>施策の追加</td></tr>");
+  CHECK(first != std::string::npos);
+  CHECK(second != std::string::npos);
+  CHECK(first < second);
+  CHECK(Contains(history, "<span aria-current=\"page\">改訂履歴</span>"));
+  CHECK(Contains(history, "<a href=\"feed.xml\" type=\"application/atom+xml\">"));
+
+  const std::string& feed = Page("sample/feed.xml");
+  CHECK(feed.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ja\">\n", 0) == 0);
+  CHECK(Contains(feed, "<updated>2024-03-01T00:00:00+09:00</updated>\n<author>\n<name>"));
+  CHECK(Contains(feed, "<link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>"));
+  // Newest first; without a public address, ids are URNs and links relative to the feed.
+  std::size_t newest = feed.find("<title>令和6年3月（2024年3月） 施策の追加</title>");
+  std::size_t oldest = feed.find("<title>令和5年5月16日（2023年5月16日） 初版</title>");
+  CHECK(newest != std::string::npos);
+  CHECK(oldest != std::string::npos);
+  CHECK(newest < oldest);
+  CHECK(Contains(feed, "<link rel=\"alternate\" type=\"text/html\" href=\"revisions.html#rev-2024-03\"/>\n<summary>"));
+  CHECK(Contains(feed, "（改訂箇所：第3章）</summary>"));
+  std::regex urn("<id>urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}</id>");
+  CHECK(std::distance(std::sregex_iterator(feed.begin(), feed.end(), urn), std::sregex_iterator()) == 3);
+
+  // Every page of the plan: the latest revision and a link to the history; the feed in <head>.
+  const std::string updated = "<p class=\"page-updated\">最終更新日：<time datetime=\"2024-03\">令和6年3月（2024年3月）</time>";
+  for (const char* page : {"sample/index.html", "sample/chapter-1.html", "sample/glossary.html", "sample/full.html"}) {
+    INFO(page);
+    CHECK(Contains(Page(page), updated + "（<a href=\"revisions.html\">改訂履歴</a>）</p>"));
+    CHECK(Contains(Page(page), "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"見本町 見本町DX推進計画 改訂履歴\" href=\"feed.xml\">"));
+  }
+  CHECK(Contains(history, updated + "</p>"));  // no link to the page itself
+  // The site's own pages: the latest revision of any plan.
+  for (const char* page : {"index.html", "accessibility.html", "404.html"}) {
+    INFO(page);
+    CHECK(Contains(Page(page), updated + "</p>"));
+  }
+  // The printed full text carries its dates on the cover.
+  CHECK(Contains(Page("sample/full.html"), "<dt>最終更新日</dt><dd><time datetime=\"2024-03\">令和6年3月（2024年3月）</time></dd>"));
+}
+
+TEST_CASE("revisions: made from 策定 and 改定 when not listed; none without dates", "[build][revisions]") {
+  TempSite site("revisions", {
+      {"site.yaml", "title: 町の計画\nbase_url: https://www.town.example.jp/keikaku/\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 見本町}\ntitle: 見本町DX推進計画\nkind: 推進計画\n"
+                            "established: \"2021-10\"\nrevised: \"2026-03\"\nchapters: [c.yaml]\n"},
+      {"plans/x/c.yaml", "title: はじめに\ncontent:\n  - 本文です。\n"},
+      {"plans/y/plan.yaml", "municipality: {name: 別町}\ntitle: 別町の方針\nkind: 基本方針\nchapters: [c.yaml]\n"},
+      {"plans/y/c.yaml", "title: はじめに\ncontent:\n  - 本文です。\n"},
+      {"plans/z/plan.yaml", "municipality: {name: 三町}\ntitle: 三町の計画\nkind: 推進計画\nchapters: [c.yaml]\n"
+                            "revisions:\n  - {date: \"2025-04-01\", description: 一部改定}\n  - {date: \"2025-04-01\", description: 誤字の訂正}\n"},
+      {"plans/z/c.yaml", "title: はじめに\ncontent:\n  - 本文です。\n"},
+  });
+  Diagnostics diags;
+  OutputTree tree = BuildTree(site.dir(), diags);
+  const std::string& history = tree.at("x/revisions.html");
+  CHECK(Contains(history, "<tr id=\"rev-2021-10\"><th scope=\"row\"><time datetime=\"2021-10\">令和3年10月（2021年10月）</time></th><td>—</td><td>策定</td></tr>"));
+  CHECK(Contains(history, "<tr id=\"rev-2026-03\"><th scope=\"row\"><time datetime=\"2026-03\">令和8年3月（2026年3月）</time></th><td>—</td><td>改定</td></tr>"));
+  // With a public address: ids and links are absolute; the history page is in the sitemap.
+  const std::string& feed = tree.at("x/feed.xml");
+  CHECK(Contains(feed, "<id>https://www.town.example.jp/keikaku/x/revisions.html</id>\n<updated>2026-03-01T00:00:00+09:00</updated>"));
+  CHECK(Contains(feed, "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://www.town.example.jp/keikaku/x/feed.xml\"/>"));
+  CHECK(Contains(feed, "<id>https://www.town.example.jp/keikaku/x/revisions.html#rev-2021-10</id>"));
+  CHECK(Contains(tree.at("sitemap.xml"), "<loc>https://www.town.example.jp/keikaku/x/revisions.html</loc>"));
+  // Two revisions on one day get distinct anchors, in the order written.
+  const std::string& z = tree.at("z/revisions.html");
+  std::size_t a = z.find("<tr id=\"rev-2025-04-01\">"), b = z.find("<tr id=\"rev-2025-04-01-2\">");
+  CHECK(a != std::string::npos);
+  CHECK(b != std::string::npos);
+  CHECK(a < b);
+  CHECK(z.find("一部改定") < z.find("誤字の訂正"));
+  // A plan without any date has no history, feed or 最終更新日; the site's pages take the latest.
+  CHECK(tree.count("y/revisions.html") == 0);
+  CHECK(tree.count("y/feed.xml") == 0);
+  CHECK_FALSE(Contains(tree.at("y/index.html"), "page-updated"));
+  CHECK_FALSE(Contains(tree.at("y/index.html"), "改訂履歴"));
+  CHECK(Contains(tree.at("index.html"), "最終更新日：<time datetime=\"2026-03\">"));
 }

@@ -14,6 +14,7 @@
 #include "furigana/morphology.h"
 #include "parallel/parallel.h"
 #include "render/content_text.h"
+#include "render/feed.h"
 #include "render/page_context.h"
 #include "render/term_order.h"
 #include "render/urls.h"
@@ -57,6 +58,8 @@ struct PlanPaths {
   std::string Glossary() const { return slug + "/glossary.html"; }
   std::string Full() const { return slug + "/full.html"; }
   std::string Measures() const { return slug + "/measures.html"; }
+  std::string Revisions() const { return slug + "/revisions.html"; }
+  std::string Feed() const { return slug + "/feed.xml"; }
   std::string slug;
 };
 
@@ -170,6 +173,7 @@ class PageRenderer {
   // The site's index and 404 page, made before the plans.
   void RenderSiteStart() {
     UseSiteAnnotator();
+    updated_ = SiteUpdated();
     RenderIndex();
     Render404();
   }
@@ -186,6 +190,7 @@ class PageRenderer {
   // the shared glossary's terms that no plan shows (`used_shared`, from all plans).
   void RenderSiteEnd(const std::set<std::string>& used_shared) {
     UseSiteAnnotator();
+    updated_ = SiteUpdated();
     RenderAccessibility();
     CountAnnotator();
     if (!site_.base_url.empty()) RenderSitemap();
@@ -205,11 +210,12 @@ class PageRenderer {
     TemplateDictionary* body;
     TextStyle text;  // readings of the page's x-text variables
     std::string description;  // for search engines and shared links
+    std::string history;      // the plan's revision history page, beside 最終更新日
   };
 
   Page StartPage(const std::string& path, const std::string& body_template, const std::string& title,
                  const std::string& root) {
-    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr, style_};
+    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr, style_, "", ""};
     TemplateDictionary& d = *page.layout;
     // The ふりがな switch appears (and works) only with its script; without JavaScript the
     // site's default applies.
@@ -233,6 +239,11 @@ class PageRenderer {
 
   void Finish(Page& page) {
     SetOptional(page.layout.get(), "DESCRIPTION", page.description);
+    if (updated_) {
+      TemplateDictionary* u = page.layout->AddSectionDictionary("UPDATED");
+      SetDate(u, *updated_);
+      if (!page.history.empty()) u->AddSectionDictionary("HISTORY")->SetValue("HREF", page.history);
+    }
     std::string html;
     ctemplate::PerExpandData data;
     AttachTextStyle(data, &page.text);
@@ -243,6 +254,21 @@ class PageRenderer {
     }
     out_.Put(page.path, std::move(html));
     ++stats_.pages;
+  }
+
+  // The latest revision of any plan: the 最終更新日 of the site's own pages.
+  std::optional<text::Date> SiteUpdated() const {
+    std::optional<text::Date> last;
+    for (const model::Plan& plan : site_.plans) {
+      std::optional<text::Date> d = model::LastRevised(plan);
+      if (d && (!last || *last < *d)) last = d;
+    }
+    return last;
+  }
+
+  static void SetDate(TemplateDictionary* d, const text::Date& date) {
+    d->SetValue("TEXT", text::FormatDateBoth(date));
+    d->SetValue("ISO", text::FormatIso(date));
   }
 
   // The notice on pages that only keikaku serve shows.
@@ -274,8 +300,12 @@ class PageRenderer {
     p->SetValue("MUNICIPALITY", plan.municipality.name);
     p->SetValue("TITLE", plan.title);
     SetBreadcrumbs(page, crumbs);
-    // What a link pasted into LINE or social media shows: the page, the plan and the town.
     const std::string plan_name = plan.municipality.name + " " + plan.title;
+    if (!plan.revisions.empty()) {
+      d.AddSectionDictionary("FEED")->SetValue("TITLE", plan_name + " 改訂履歴");
+      page.history = RelativeUrl(page.path, PlanPaths(plan).Revisions());
+    }
+    // What a link pasted into LINE or social media shows: the page, the plan and the town.
     const std::string& label = crumbs.back().label;
     bool is_overview = crumbs.size() == 1;
     d.SetValue("SHARE_TITLE", is_overview ? plan_name : label + " | " + plan_name);
@@ -360,7 +390,7 @@ class PageRenderer {
       PlanPaths paths(plan);
       pages.push_back(paths.Overview());
       for (const model::Chapter& c : plan.chapters) pages.push_back(paths.Chapter(c));
-      for (const std::string& p : {paths.Measures(), paths.Glossary(), paths.Full()}) {
+      for (const std::string& p : {paths.Measures(), paths.Glossary(), paths.Full(), paths.Revisions()}) {
         if (out_.Has(p)) pages.push_back(p);
       }
     }
@@ -392,6 +422,7 @@ class PageRenderer {
       return;
     }
     const model::AccessibilityResults& r = *a.results;
+    if (!updated_ || *updated_ < r.date) updated_ = r.date;  // the page changes with its test results
     TemplateDictionary* rd = d->AddSectionDictionary("RESULTS");
     rd->SetValue("DATE", text::FormatDateBoth(r.date));
     rd->SetValue("ISO", text::FormatIso(r.date));
@@ -431,6 +462,7 @@ class PageRenderer {
     if (!plan.municipality.reading.empty()) readings.push_back({plan.municipality.name, plan.municipality.reading});
     UseAnnotator(std::move(readings), GlossaryReadings(plan));
     style_ = {annotator_.get(), GradeOf(plan.auto_furigana.value_or(site_.auto_furigana)), &diags_, plan.pos};
+    updated_ = model::LastRevised(plan);
     PlanPaths paths(plan);
     const std::string plan_title = plan.municipality.name + " " + plan.title;
     const std::string suffix = " | " + plan_title + " | " + site_.title;
@@ -461,12 +493,38 @@ class PageRenderer {
       sequence.push_back({"glossary.html", "用語集"});
       pages.front().body->AddSectionDictionary("GLOSSARY")->SetValue("HREF", "glossary.html");
     }
+    if (!plan.revisions.empty()) pages.front().body->AddSectionDictionary("REVISIONS")->SetValue("HREF", "revisions.html");
     for (std::size_t i = 0; i < pages.size(); ++i) {
       SetPager(pages[i], i > 0 ? &sequence[i - 1] : nullptr, i + 1 < sequence.size() ? &sequence[i + 1] : nullptr);
       Finish(pages[i]);
     }
     if (!glossary.empty()) RenderGlossary(plan, glossary, terms, suffix, sequence, used_on);
     RenderFull(plan, glossary, terms, "全文" + suffix);
+    if (!plan.revisions.empty()) RenderRevisions(plan, suffix);
+  }
+
+  // The revision history page and its Atom feed.
+  void RenderRevisions(const model::Plan& plan, const std::string& suffix) {
+    PlanPaths paths(plan);
+    Page page = StartPage(paths.Revisions(), "revisions.tpl", "改訂履歴" + suffix, "../");
+    SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "改訂履歴"}});
+    page.history.clear();  // this is the page
+    TemplateDictionary* d = page.body;
+    d->SetValue("PLAN_TITLE", plan.title);
+    const text::Date last = *model::LastRevised(plan);
+    d->SetValue("LAST", text::FormatDateBoth(last));
+    d->SetValue("LAST_ISO", text::FormatIso(last));
+    for (const model::Revision& r : plan.revisions) {
+      TemplateDictionary* rd = d->AddSectionDictionary("REVISION");
+      rd->SetValue("ID", r.id);
+      rd->SetValue("DATE", text::FormatDateBoth(r.date));
+      rd->SetValue("ISO", text::FormatIso(r.date));
+      rd->SetValue("PART", r.part.empty() ? "—" : r.part);
+      rd->SetValue("DESCRIPTION", r.description);
+    }
+    Finish(page);
+    std::string plan_url = site_.base_url.empty() ? "" : site_.base_url + plan.slug + "/";
+    out_.Put(paths.Feed(), AtomFeed(plan, {site_.title, plan_url}));
   }
 
   // The plan's glossary as its pages show it: its own entries, and the shared entries that
@@ -552,24 +610,7 @@ class PageRenderer {
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     TemplateDictionary* d = page.body;
-    d->SetValue("MUNICIPALITY", plan.municipality.name);
-    SetOptional(d, "PREFECTURE", plan.municipality.prefecture);
-    d->SetValue("TITLE", plan.title);
-    d->SetValue("KIND", plan.kind);
-    SetOptional(d, "SUBTITLE", plan.subtitle);
-    SetOptional(d, "SLOGAN", plan.slogan);
-    SetOptional(d, "VERSION", plan.version);
-    for (auto [name, date] : {std::pair{"ESTABLISHED", &plan.established}, std::pair{"REVISED", &plan.revised}}) {
-      if (!*date) continue;
-      TemplateDictionary* dd = d->AddSectionDictionary(name);
-      dd->SetValue("TEXT", text::FormatDateBoth(**date));
-      dd->SetValue("ISO", text::FormatIso(**date));
-    }
-    if (plan.period) {
-      TemplateDictionary* p = d->AddSectionDictionary("PERIOD");
-      p->SetValue("TEXT", PeriodText(plan.period->from, plan.period->to));
-      if (!plan.period->note.empty()) p->AddSectionDictionary("NOTE")->SetValue("HTML", ctx.Markdown(plan.period->note, 2));
-    }
+    FillCover(d, plan, ctx, false);
     FillPreface(d, plan, ctx);
     for (const model::Chapter& c : plan.chapters) {
       TemplateDictionary* cd = d->AddSectionDictionary("CHAPTER");
@@ -586,20 +627,35 @@ class PageRenderer {
     }
     d->SetValue("FULL_HREF", "full.html");
     FillDataLinks(d);
-    if (!plan.revisions.empty()) {
-      TemplateDictionary* revs = d->AddSectionDictionary("REVISIONS");
-      for (const model::Revision& r : plan.revisions) {
-        TemplateDictionary* rd = revs->AddSectionDictionary("REVISION");
-        rd->SetValue("DATE", text::FormatDateBoth(r.date));
-        rd->SetValue("ISO", text::FormatIso(r.date));
-        rd->SetValue("PART", r.part);
-        rd->SetValue("DESCRIPTION", r.description);
-      }
-    }
     FillPageTerms(page, ctx);
     RecordUses(used_on, ctx, "index.html", "概要・目次");
     linked.insert(ctx.linked().begin(), ctx.linked().end());
     return page;
+  }
+
+  // The plan's title page: town, title, slogan, kind, dates and period (plan_cover.tpl), on
+  // the overview and atop the full text, which also gives the 最終更新日 (`updated`) that
+  // a printed copy needs.
+  void FillCover(TemplateDictionary* page_body, const model::Plan& plan, PageContext& ctx, bool updated) {
+    TemplateDictionary* d = page_body->AddIncludeDictionary("COVER");
+    d->SetFilename("plan_cover.tpl");
+    d->SetValue("MUNICIPALITY", plan.municipality.name);
+    SetOptional(d, "PREFECTURE", plan.municipality.prefecture);
+    d->SetValue("TITLE", plan.title);
+    d->SetValue("KIND", plan.kind);
+    SetOptional(d, "SUBTITLE", plan.subtitle);
+    SetOptional(d, "SLOGAN", plan.slogan);
+    SetOptional(d, "VERSION", plan.version);
+    const std::optional<text::Date> last = updated ? model::LastRevised(plan) : std::nullopt;
+    for (auto [name, date] : {std::pair{"ESTABLISHED", &plan.established}, std::pair{"REVISED", &plan.revised},
+                              std::pair{"UPDATED", &last}}) {
+      if (*date) SetDate(d->AddSectionDictionary(name), **date);
+    }
+    if (plan.period) {
+      TemplateDictionary* p = d->AddSectionDictionary("PERIOD");
+      p->SetValue("TEXT", PeriodText(plan.period->from, plan.period->to));
+      if (!plan.period->note.empty()) p->AddSectionDictionary("NOTE")->SetValue("HTML", ctx.Markdown(plan.period->note, 2));
+    }
   }
 
   // The overview's 「データ（オープンデータ）」: a link to each open data file with its type
@@ -808,16 +864,8 @@ class PageRenderer {
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     ctx.SetMeasures(measures_.get(), true);
     TemplateDictionary* d = page.body;
-    d->SetValue("TITLE", plan.title);
-    d->SetValue("MUNICIPALITY", plan.municipality.name);
-    SetOptional(d, "SLOGAN", plan.slogan);
-    std::vector<std::string> facts;
-    if (plan.established) facts.push_back("策定 " + text::FormatDateBoth(*plan.established));
-    if (plan.revised) facts.push_back("改定 " + text::FormatDateBoth(*plan.revised));
-    if (plan.period) facts.push_back("計画期間 " + PeriodText(plan.period->from, plan.period->to));
-    std::string facts_line;
-    for (const std::string& f : facts) facts_line += (facts_line.empty() ? "" : "・") + f;
-    SetOptional(d, "FACTS", facts_line);
+    FillCover(d, plan, ctx, true);
+    if (!site_.base_url.empty()) d->AddSectionDictionary("SOURCE")->SetValue("URL", PublicUrl(paths.Full()));
     FillPreface(d, plan, ctx);
     for (std::size_t i = 0; i < plan.chapters.size(); ++i) {
       const model::Chapter& c = plan.chapters[i];
@@ -851,6 +899,7 @@ class PageRenderer {
   std::unique_ptr<text::TermMatcher> auto_terms_;  // the current plan's terms and aliases
   std::unique_ptr<MeasureIndex> measures_;         // the current plan's measures
   const std::vector<DataLink>* data_ = nullptr;    // the current plan's open data files
+  std::optional<text::Date> updated_;              // 最終更新日 of the pages made now
 };
 
 }  // namespace

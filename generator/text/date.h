@@ -16,6 +16,12 @@ struct Date {
   bool operator==(const Date& o) const {
     return year == o.year && month == o.month && day == o.day;
   }
+  /// Earlier first; a date without its month or day before the dates it contains.
+  bool operator<(const Date& o) const {
+    if (year != o.year) return year < o.year;
+    if (month != o.month) return month < o.month;
+    return day < o.day;
+  }
 };
 
 /// Parses "2021", "2021-10", "2021-10-01", "2021年10月1日", "令和3年10月", "令和元年5月1日",

@@ -284,7 +284,9 @@ async function inspect({ assets, basePath: base, provoke }) {
   for (const l of document.querySelectorAll('link')) {
     // The canonical address starts with the fixture's base_url.
     const canonical = l.rel === 'canonical' && l.getAttribute('href').startsWith('https://www.town.example.jp/a&b/');
-    if (!canonical && (l.rel !== 'stylesheet' || !own(l.getAttribute('href'), /\.css$/))) problems.push(`link rel="${l.rel}" href="${l.getAttribute('href')}"`);
+    // The plan's own Atom feed, beside the page.
+    const feed = l.rel === 'alternate' && l.type === 'application/atom+xml' && /^(\.\.\/)*feed\.xml$/.test(l.getAttribute('href'));
+    if (!canonical && !feed && (l.rel !== 'stylesheet' || !own(l.getAttribute('href'), /\.css$/))) problems.push(`link rel="${l.rel}" href="${l.getAttribute('href')}"`);
   }
   // The layout's own: charset, viewport, description, and the Open Graph and Twitter card tags.
   const NAMES = ['viewport', 'description', 'twitter:card', 'twitter:title', 'twitter:description'];
@@ -369,7 +371,8 @@ const SHOWN = [
   ...S_AT('index.html', 'h1', '.site-name', '.lead', '.plan-town', '.plan-title', '.plan-meta', 'footer .generator',
     'head > title', 'meta[name="description"]@content'),
   ...S_AT('hostile/index.html', '.plan-cover h1', '.plan-cover .plan-town', '.subtitle', '.slogan', '.plan-facts dd',
-    '#preface', '.signature', '#revisions ~ div td', '.contact address p', '.plan-name', '.breadcrumbs'),
+    '#preface', '.signature', '.contact address p', '.plan-name', '.breadcrumbs'),
+  ...S_AT('hostile/revisions.html', 'table.revisions td'),
   ...MD_AT('hostile/index.html', '.period-note', '.preface', '.page-terms dd'),
   ...S_AT('hostile/chapter-1.html', 'h1', 'h2[id^="sec-"]', 'h3[id^="sec-"]', 'section.measure > :is(h3, h4)',
     '.page-toc a', 'figcaption',
@@ -426,8 +429,8 @@ test('every vector shows as text where it was put', async () => {
 });
 
 test('the built site holds only pages, its own assets and the images; no feed or data file carries markup', async () => {
-  // Data files (open data, sitemap.xml, robots.txt) carry the content as data, not markup.
-  const data = (p) => /^[^/]+\/data\/(plan\.json|(measures|schedules|glossary)\.csv)$/.test(p) ||
+  // Data files (open data, feeds, sitemap.xml, robots.txt) carry the content as data, not markup.
+  const data = (p) => /^[^/]+\/(data\/(plan\.json|(measures|schedules|glossary)\.csv)|feed\.xml)$/.test(p) ||
     ['sitemap.xml', 'robots.txt'].includes(p);
   const others = files.filter((p) => !p.endsWith('.html') && !ownAssets.includes(p) && !data(p));
   const images = ["hostile/img' onerror='alert(1)' x='&.png", "hostile-2/img' onerror='alert(1)' x='&.png"];
@@ -445,6 +448,11 @@ test('the built site holds only pages, its own assets and the images; no feed or
       const lines = text.trim().split('\n');
       assert(lines.slice(2, -1).every((l) => /^<url><loc>https:\/\/www\.town\.example\.jp\/a&amp;b\/[^<>"&]*<\/loc><\/url>$/.test(l)),
         `${f}: ${lines.slice(2, -1).find((l) => !l.startsWith('<url><loc>https://www.town.example.jp/a&amp;b/'))}`);
+    } else if (f.endsWith('feed.xml')) {
+      // The vectors as escaped text; feeds.test.mjs parses the feed with Chromium's XML parser.
+      assert(text.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), `${f} lacks the escaped vector`);
+      assert(!text.includes('<script') && !/<(?!\/?(feed|title|subtitle|id|updated|author|name|link|generator|entry|summary)[\s>\/]|\?xml )/.test(text),
+        `${f} has markup beyond Atom's`);
     } else if (f === 'robots.txt') {
       assert(text === 'User-agent: *\nAllow: /\nSitemap: https://www.town.example.jp/a&b/sitemap.xml\n', `${f}: ${text}`);
     } else {

@@ -1,10 +1,11 @@
 // Open data (docs/open-data.md): every plan's data/plan.json validates against
 // docs/plan-data.schema.json with an independent validator (ajv, draft 2020-12), every CSV
-// reads back with an RFC 4180 reader written here, the CSV rows match plan.json, and each
+// reads back with a standard CSV reader (csv-parse), the CSV rows match plan.json, and each
 // overview links each file with its type and real size.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { parse } from 'csv-parse/sync';
 import { assert, buildSite, repoRoot, run, test } from './harness.mjs';
 
 const sites = { content: buildSite('content'), components: buildSite('tests/sites/components') };
@@ -16,43 +17,19 @@ const plansOf = (dir) => readdirSync(dir, { withFileTypes: true })
   .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'index.html')) && existsSync(join(dir, e.name, 'data')))
   .map((e) => join(dir, e.name));
 
-/** RFC 4180: the records of `text` (UTF-8 with BOM, CRLF), each a list of fields. */
+/**
+ * The records of a CSV file, read by a standard reader (csv-parse, strict RFC 4180: quotes
+ * where a field needs them, the same number of fields in every record), after checking what
+ * Excel in Japan needs: a UTF-8 byte order mark and CRLF line ends.
+ */
 function parseCsv(buffer) {
   assert(buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf, 'no UTF-8 byte order mark');
   const text = buffer.subarray(3).toString('utf8');
-  const rows = [];
-  let row = [];
-  let field = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      assert(field === '', `a quote inside an unquoted field at ${i}`);
-      i += 1;
-      for (;;) {
-        assert(i < text.length, 'an unterminated quoted field');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-          i += 1;
-          break;
-        }
-        field += text[i];
-        i += 1;
-      }
-      assert(i === text.length || text[i] === ',' || text[i] === '\r', `text after a closing quote at ${i}`);
-      continue;
-    }
-    if (c === ',') { row.push(field); field = ''; i += 1; continue; }
-    if (c === '\r') {
-      assert(text[i + 1] === '\n', `a CR without LF at ${i}`);
-      row.push(field); rows.push(row); row = []; field = ''; i += 2; continue;
-    }
-    assert(c !== '\n', `a bare LF outside quotes at ${i}`);
-    field += c;
-    i += 1;
-  }
-  assert(field === '' && row.length === 0, 'the last record does not end with CRLF');
-  return rows;
+  assert(text.endsWith('\r\n'), 'the last record does not end with CRLF');
+  // Every LF outside a quoted field follows a CR (a line break inside a field may be LF).
+  const unquoted = text.replace(/"(?:[^"]|"")*"/g, '');
+  assert(!/[^\r]\n/.test(unquoted) && !/\r(?!\n)/.test(unquoted), 'a line end that is not CRLF');
+  return parse(text, { record_delimiter: '\r\n', relax_column_count: false, relax_quotes: false, skip_empty_lines: false });
 }
 
 // The words of the overview's link to a file: 「計画の全体（JSON、12KB）」 (markdown.cc DocumentLabel).
@@ -96,6 +73,7 @@ test('every plan.json validates against docs/plan-data.schema.json (ajv, draft 2
 });
 
 test('every CSV reads as RFC 4180 with a header and one row per measure, schedule item and term', () => {
+  let definitions = 0;
   for (const [name, dir] of Object.entries(sites)) {
     for (const planDir of plansOf(dir)) {
       const plan = JSON.parse(readFileSync(join(planDir, 'data/plan.json'), 'utf8'));
@@ -112,18 +90,42 @@ test('every CSV reads as RFC 4180 with a header and one row per measure, schedul
         const rows = parseCsv(readFileSync(path));
         assert(rows.length === count + 1, `${plan.slug}/${file}: ${rows.length - 1} rows for ${count}`);
         for (const r of rows) assert(r.length === rows[0].length, `${plan.slug}/${file}: a row of ${r.length} fields`);
+        // Round trip: the fields read back are the data plan.json gives.
+        const same = (got, want, what) => assert(got === want, `${plan.slug}/${file} ${what}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
         if (file === 'measures.csv') {
-          assert(rows[0][0] === '番号' && rows[0][8] === 'URL', `header ${rows[0]}`);
+          same(rows[0].join(','), '番号,施策,基本方針等,重点,担当所属,関係所属,実施時期,目標,URL', 'header');
           rows.slice(1).forEach((r, i) => {
-            assert(r[8] === plan.measures[i].url, `${plan.slug}: measure ${i} URL ${r[8]}`);
+            const m = plan.measures[i];
+            same(r[0], m.number, 'number');
+            same(r[1], m.title, 'title');
+            same(r[2], m.group, 'group');
+            same(r[3], m.priority ? '重点' : '', 'priority');
+            same(r[8], m.url, 'URL');
             assert(existsSync(join(planDir, r[8].split('#')[0])), `${plan.slug}: ${r[8]} leads nowhere`);
           });
         }
-        if (file === 'glossary.csv') rows.slice(1).forEach((r, i) => assert(r[0].length > 0 && plan.glossary[i].term.includes(r[0].slice(0, 1)), `term ${r[0]}`));
+        if (file === 'glossary.csv') {
+          same(rows[0].join(','), '用語,よみ,別名,正式名称,説明,URL', 'header');
+          rows.slice(1).forEach((r, i) => {
+            const g = plan.glossary[i];
+            same(r[1], g.reading, 'reading');
+            same(r[2], g.aliases.join('、'), 'aliases');
+            same(r[3], g.expansion, 'expansion');
+            // plan.json has the Markdown, the CSV its text: paragraphs on lines of their own.
+            if (!/[*_[\]<>`#|\\]/.test(g.definition)) {
+              same(r[4].trim(), g.definition.trim().replace(/\n{2,}/g, '\n'), 'definition');
+              definitions += 1;
+            }
+            same(r[5], g.url, 'URL');
+            assert(r[0].length > 0, `${plan.slug}: an empty term`);
+          });
+        }
       }
       report.push(`${name}/${plan.slug}: ${files.map((f) => `${f} ${statSync(join(planDir, 'data', f)).size}`).join(', ')}`);
     }
   }
+  assert(definitions >= 20, `only ${definitions} glossary definitions compared`);
+  report.push(`${definitions} glossary definitions read back equal`);
 });
 
 test('each overview links each data file with its type and size, and the license when set', () => {
