@@ -11,6 +11,6 @@
 </div>
 <section class="feed-info" aria-labelledby="feed-heading">
 <h2 id="feed-heading">更新のお知らせを受け取る</h2>
-<p>この計画が改定されたことを、フィードリーダー（RSS リーダー）で受け取れます。フィードリーダーに次のアドレスを登録してください。</p>
+<p>この計画が改定されたことを、フィードリーダー（RSS リーダー）で受け取れます。次のリンクのアドレスを、フィードリーダーに登録してください。</p>
 <p><a href="feed.xml" type="application/atom+xml">改訂履歴のフィード（Atom 形式）</a></p>
 </section>
