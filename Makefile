@@ -38,7 +38,7 @@ test-tsan: build-tsan
 # from content/ and tests/); inputs that crash, hang (> 10 s) or leak go to
 # build-fuzz/crashes/TARGET/ and make the run fail.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= fuzz_content fuzz_render fuzz_markdown fuzz_dates fuzz_serve_path fuzz_ruby fuzz_terms
+FUZZ_TARGETS ?= $(patsubst fuzz/%_fuzz.cc,fuzz_%,$(wildcard fuzz/*_fuzz.cc))
 
 build-fuzz:
 	@scripts/install-deps.sh fuzz

@@ -8,11 +8,12 @@ set -euo pipefail
 build=${1:?usage: fuzz/seed.sh BUILD_DIR}
 cd "$(dirname "$0")/.."
 corpus=$build/corpus
-mkdir -p "$corpus"/{fuzz_content,fuzz_render,fuzz_markdown,fuzz_dates,fuzz_serve_path,fuzz_ruby,fuzz_terms}
+mkdir -p "$corpus"
 
 # seed TARGET: stdin becomes one seed of TARGET.
 seed() {
   local tmp
+  mkdir -p "$corpus/$1"
   tmp=$(mktemp "$corpus/.seed.XXXXXX")
   cat >"$tmp"
   mv "$tmp" "$corpus/$1/$(sha1sum "$tmp" | cut -c1-40)"
@@ -36,9 +37,10 @@ content_seed() {  # FILE TYPE
 
 mapfile -t yaml < <(find content tests/sites -name '*.yaml' -type f | sort)
 for f in "${yaml[@]}"; do
-  content_seed "$f" "$(type_of "$f")"
+  type=$(type_of "$f")
+  content_seed "$f" "$type"
   # fuzz_render takes chapters; its first byte picks options (render_fuzz.cc).
-  if [ "$(type_of "$f")" = 2 ]; then { printf '\x05'; cat "$f"; } | seed fuzz_render; fi
+  if [ "$type" = 2 ]; then { printf '\x05'; cat "$f"; } | seed fuzz_render; fi
   # The files are Markdown and ruby text too (their values are), and glossary text.
   seed fuzz_markdown <"$f"
   seed fuzz_ruby <"$f"
@@ -48,8 +50,9 @@ done
 # The bad-input corpus: each broken file as the type of the file it replaces.
 while IFS=$'\t' read -r case replaces _; do
   [ -f "tests/bad-input/files/$case" ] || continue
-  content_seed "tests/bad-input/files/$case" "$(type_of "$replaces")"
-  if [ "$(type_of "$replaces")" = 2 ]; then
+  type=$(type_of "$replaces")
+  content_seed "tests/bad-input/files/$case" "$type"
+  if [ "$type" = 2 ]; then
     { printf '\x01'; cat "tests/bad-input/files/$case"; } | seed fuzz_render
   fi
   seed fuzz_markdown <"tests/bad-input/files/$case"

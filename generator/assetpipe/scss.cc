@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "text/hash.h"
+
 namespace keikaku::assetpipe {
 namespace {
 
@@ -98,11 +100,7 @@ std::optional<std::string> CompileScss(const std::string& entry, const Files& fi
 }
 
 std::string ContentHash(const std::string& bytes) {
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
+  std::uint64_t h = text::Fnv1a64(bytes);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return std::string(buf, 8);

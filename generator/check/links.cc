@@ -56,9 +56,11 @@ void ForEachLink(const std::string& html, Fn&& fn) {
 LinkReport CheckLinks(const output::OutputTree& site, diag::Diagnostics& diags) {
   LinkReport report;
   std::map<std::string, std::set<std::string>> ids;
-  for (const auto& [page, html] : site) {
+  for (const auto& entry : site) {
+    // Named, not a structured binding: the lambda captures it (clang 14 cannot capture those).
+    const std::string& page = entry.first;
     if (page == "404.html" || output::Extension(page) != "html") continue;
-    ForEachLink(html, [&](const std::string& href, int line) {
+    ForEachLink(entry.second, [&](const std::string& href, int line) {
       diag::SourcePos pos{"<output>/" + page, line, 1};
       if (href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0) {
         report.external.insert(href);

@@ -722,9 +722,6 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 
 namespace {
 
-// False when base_path (which the 404 page puts before its stylesheet, script and links)
-// would name another server: "//host/" and "/\host/" do in browsers, which also drop tabs
-// and line breaks from a URL ("/<tab>/host/").
 // An absolute http(s) address with a host and nothing that would need escaping in an
 // attribute or XML (quotes, brackets, spaces, control characters, backslashes).
 bool IsWebAddress(const std::string& u) {
@@ -738,6 +735,9 @@ bool IsWebAddress(const std::string& u) {
   });
 }
 
+// False when base_path (which the 404 page puts before its stylesheet, script and links)
+// would name another server: "//host/" and "/\host/" do in browsers, which also drop tabs
+// and line breaks from a URL ("/<tab>/host/").
 bool IsSitePath(const std::string& path) {
   std::string p = path.empty() || path.front() != '/' ? "/" + path : path;
   if (p.rfind("//", 0) == 0) return false;

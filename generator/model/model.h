@@ -255,7 +255,7 @@ struct Plan {
   std::optional<Period> period;
   std::optional<Preface> preface;
   std::optional<Colophon> colophon;
-  std::vector<Revision> revisions;
+  std::vector<Revision> revisions;  ///< Oldest first (the loader sorts them by date).
   MeasureLabels measure_labels;
   std::vector<Chapter> chapters;
   std::vector<GlossaryEntry> glossary;
@@ -270,11 +270,8 @@ struct Plan {
 
 /// The date of the plan's latest revision (its 最終更新日); nothing when it has none.
 inline std::optional<Date> LastRevised(const Plan& plan) {
-  std::optional<Date> last;
-  for (const Revision& r : plan.revisions) {
-    if (!last || *last < r.date) last = r.date;
-  }
-  return last;
+  if (plan.revisions.empty()) return std::nullopt;
+  return plan.revisions.back().date;
 }
 
 /// Calls `fn` for every block of the plan (chapters and all nested sections), in order.

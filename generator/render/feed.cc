@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "text/escape.h"
+#include "text/hash.h"
 
 namespace keikaku::render {
 namespace {
@@ -20,19 +21,10 @@ void AppendXmlText(std::string& out, const std::string& s) {
   text::AppendEscapedHtml(out, clean);
 }
 
-std::uint64_t Fnv1a(const std::string& s, std::uint64_t basis) {
-  std::uint64_t h = basis;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 // A name-based URN for sites without a public address: 128 bits of two FNV-1a hashes,
 // formatted as an RFC 9562 version 8 UUID (the vendor-specific kind).
 std::string UrnFor(const std::string& name) {
-  std::uint64_t hi = Fnv1a(name, 0xcbf29ce484222325ULL), lo = Fnv1a(name, 0x84222325cbf29ce4ULL);
+  std::uint64_t hi = text::Fnv1a64(name), lo = text::Fnv1a64(name, 0x84222325cbf29ce4ULL);
   hi = (hi & ~0xf000ULL) | 0x8000ULL;                              // version 8
   lo = (lo & ~(0xc0ULL << 56)) | (0x80ULL << 56);                  // variant 10
   char buf[64];
@@ -80,7 +72,7 @@ std::string AtomDate(const text::Date& date) {
 }
 
 std::string AtomFeed(const model::Plan& plan, const FeedPlace& place) {
-  const std::string base = place.plan_url;  // "" keeps links relative to the feed
+  const std::string& base = place.plan_url;  // "" keeps links relative to the feed
   const std::string name = plan.municipality.name + " " + plan.title;
   auto id_of = [&](const std::string& fragment) {
     if (!base.empty()) return base + "revisions.html" + (fragment.empty() ? "" : "#" + fragment);

@@ -144,7 +144,8 @@ class PageRenderer {
  public:
   PageRenderer(const model::Site& site, const SiteAssets& assets, furigana::Morphology* morphology,
                output::Sink& out, Stats& stats, diag::Diagnostics& diags)
-      : site_(site), assets_(assets), morphology_(morphology), out_(out), stats_(stats), diags_(diags) {}
+      : site_(site), assets_(assets), morphology_(morphology), out_(out), stats_(stats), diags_(diags),
+        site_updated_(SiteUpdated(site)) {}
 
   // The names of the readings file (and the plan's municipality), and `words` for
   // automatic furigana; the previous annotator's figures are added to the stats.
@@ -173,7 +174,6 @@ class PageRenderer {
   // The site's index and 404 page, made before the plans.
   void RenderSiteStart() {
     UseSiteAnnotator();
-    updated_ = SiteUpdated();
     RenderIndex();
     Render404();
   }
@@ -190,7 +190,6 @@ class PageRenderer {
   // the shared glossary's terms that no plan shows (`used_shared`, from all plans).
   void RenderSiteEnd(const std::set<std::string>& used_shared) {
     UseSiteAnnotator();
-    updated_ = SiteUpdated();
     RenderAccessibility();
     CountAnnotator();
     if (!site_.base_url.empty()) RenderSitemap();
@@ -211,11 +210,12 @@ class PageRenderer {
     TextStyle text;  // readings of the page's x-text variables
     std::string description;  // for search engines and shared links
     std::string history;      // the plan's revision history page, beside 最終更新日
+    std::optional<text::Date> updated;  // 最終更新日: the plan's, or for the site's own pages the site's
   };
 
   Page StartPage(const std::string& path, const std::string& body_template, const std::string& title,
                  const std::string& root) {
-    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr, style_, "", ""};
+    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr, style_, site_.description, "", site_updated_};
     TemplateDictionary& d = *page.layout;
     // The ふりがな switch appears (and works) only with its script; without JavaScript the
     // site's default applies.
@@ -229,7 +229,6 @@ class PageRenderer {
     d.SetValue("PAGE_TITLE", title);
     d.SetValue("SHARE_TITLE", title);
     d.SetValue("STYLESHEET", assets_.stylesheet);
-    page.description = site_.description;
     // The address a shared link and search engines should use, when the site has one.
     if (!site_.base_url.empty() && path != "404.html") d.AddSectionDictionary("CANONICAL")->SetValue("URL", PublicUrl(path));
     page.body = d.AddIncludeDictionary("BODY");
@@ -239,9 +238,9 @@ class PageRenderer {
 
   void Finish(Page& page) {
     SetOptional(page.layout.get(), "DESCRIPTION", page.description);
-    if (updated_) {
+    if (page.updated) {
       TemplateDictionary* u = page.layout->AddSectionDictionary("UPDATED");
-      SetDate(u, *updated_);
+      SetDate(u, *page.updated);
       if (!page.history.empty()) u->AddSectionDictionary("HISTORY")->SetValue("HREF", page.history);
     }
     std::string html;
@@ -257,9 +256,9 @@ class PageRenderer {
   }
 
   // The latest revision of any plan: the 最終更新日 of the site's own pages.
-  std::optional<text::Date> SiteUpdated() const {
+  static std::optional<text::Date> SiteUpdated(const model::Site& site) {
     std::optional<text::Date> last;
-    for (const model::Plan& plan : site_.plans) {
+    for (const model::Plan& plan : site.plans) {
       std::optional<text::Date> d = model::LastRevised(plan);
       if (d && (!last || *last < *d)) last = d;
     }
@@ -301,7 +300,8 @@ class PageRenderer {
     p->SetValue("TITLE", plan.title);
     SetBreadcrumbs(page, crumbs);
     const std::string plan_name = plan.municipality.name + " " + plan.title;
-    if (!plan.revisions.empty()) {
+    page.updated = model::LastRevised(plan);
+    if (page.updated) {
       d.AddSectionDictionary("FEED")->SetValue("TITLE", plan_name + " 改訂履歴");
       page.history = RelativeUrl(page.path, PlanPaths(plan).Revisions());
     }
@@ -422,7 +422,7 @@ class PageRenderer {
       return;
     }
     const model::AccessibilityResults& r = *a.results;
-    if (!updated_ || *updated_ < r.date) updated_ = r.date;  // the page changes with its test results
+    if (!page.updated || *page.updated < r.date) page.updated = r.date;  // the page changes with its test results
     TemplateDictionary* rd = d->AddSectionDictionary("RESULTS");
     rd->SetValue("DATE", text::FormatDateBoth(r.date));
     rd->SetValue("ISO", text::FormatIso(r.date));
@@ -462,7 +462,6 @@ class PageRenderer {
     if (!plan.municipality.reading.empty()) readings.push_back({plan.municipality.name, plan.municipality.reading});
     UseAnnotator(std::move(readings), GlossaryReadings(plan));
     style_ = {annotator_.get(), GradeOf(plan.auto_furigana.value_or(site_.auto_furigana)), &diags_, plan.pos};
-    updated_ = model::LastRevised(plan);
     PlanPaths paths(plan);
     const std::string plan_title = plan.municipality.name + " " + plan.title;
     const std::string suffix = " | " + plan_title + " | " + site_.title;
@@ -511,9 +510,8 @@ class PageRenderer {
     page.history.clear();  // this is the page
     TemplateDictionary* d = page.body;
     d->SetValue("PLAN_TITLE", plan.title);
-    const text::Date last = *model::LastRevised(plan);
-    d->SetValue("LAST", text::FormatDateBoth(last));
-    d->SetValue("LAST_ISO", text::FormatIso(last));
+    d->SetValue("LAST", text::FormatDateBoth(*page.updated));
+    d->SetValue("LAST_ISO", text::FormatIso(*page.updated));
     for (const model::Revision& r : plan.revisions) {
       TemplateDictionary* rd = d->AddSectionDictionary("REVISION");
       rd->SetValue("ID", r.id);
@@ -899,7 +897,7 @@ class PageRenderer {
   std::unique_ptr<text::TermMatcher> auto_terms_;  // the current plan's terms and aliases
   std::unique_ptr<MeasureIndex> measures_;         // the current plan's measures
   const std::vector<DataLink>* data_ = nullptr;    // the current plan's open data files
-  std::optional<text::Date> updated_;              // 最終更新日 of the pages made now
+  const std::optional<text::Date> site_updated_;   // 最終更新日 of the site's own pages
 };
 
 }  // namespace

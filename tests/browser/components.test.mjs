@@ -3,7 +3,9 @@
 // priority in words, the chart's title), a 320 px phone reads schedules as lists with no
 // sideways scroll, print and forced colours keep the bars, and axe-core finds nothing on any
 // page holding a component — the fixture site's and the bundled plans'.
-import { assert, axe, buildSite, launch, listFiles, openPage, run, serve, test } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assert, axe, buildSite, launch, listFiles, openPage, run, serve, sideways, test } from './harness.mjs';
 
 const fixture = buildSite('tests/sites/components');
 const bundled = buildSite('content');
@@ -11,10 +13,9 @@ const fixtureServer = await serve(fixture);
 const bundledServer = await serve(bundled);
 const browser = await launch();
 
-// Pages of the bundled site that hold each component (by its markup).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-const holding = (marker) => listFiles(bundled).filter((p) => p.endsWith('.html') && readFileSync(join(bundled, p), 'utf8').includes(marker));
+// Pages of the bundled site that hold each component (by its markup), each page read once.
+const bundledHtml = listFiles(bundled).filter((p) => p.endsWith('.html')).map((p) => [p, readFileSync(join(bundled, p), 'utf8')]);
+const holding = (marker) => bundledHtml.filter(([, html]) => html.includes(marker)).map(([p]) => p);
 const bundledPages = {
   schedule: holding('<table class="schedule">'),
   measures: holding('<section class="measure"'),
@@ -33,7 +34,6 @@ async function withPage(server, path, options, fn) {
   assert(problems.consoleErrors.length === 0 && problems.failed.length === 0, `${path}: ${[...problems.consoleErrors, ...problems.failed]}`);
 }
 
-const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const shown = (page, selector) => page.$$eval(selector, (els) => els.map((e) => getComputedStyle(e).display !== 'none'));
 
 test('schedule: years, items and spans in the accessibility tree of the table', async () => {

@@ -2,12 +2,12 @@
 // 127.0.0.1, and drives Debian's chromium through playwright-core. Later suites (glossary,
 // furigana, accessibility) add their own *.test.mjs files on top of this module.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { tempDir } from '../serve/lib.mjs';
+import { copyContent, tempDir } from '../serve/lib.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -19,13 +19,28 @@ if (!keikaku || !repoRoot) {
 
 export { tempDir };
 
-/** Builds `source` (relative to the repository) with the real binary; returns the output folder. */
+/**
+ * Runs `keikaku build` of `source` (relative to the repository, or absolute) into `out`;
+ * returns spawnSync's result, failed or not.
+ */
+export function keikakuBuild(source, out) {
+  return spawnSync(keikaku, ['build', '--source', resolve(repoRoot, source), '--output', out], { encoding: 'utf8' });
+}
+
+/** Builds `source` (relative to the repository, or absolute) with the real binary; returns the output folder. */
 export function buildSite(source = 'content') {
-  const dir = tempDir();
-  const out = join(dir, 'site');
-  const r = spawnSync(keikaku, ['build', '--source', join(repoRoot, source), '--output', out], { encoding: 'utf8' });
+  const out = join(tempDir(), 'site');
+  const r = keikakuBuild(source, out);
   if (r.status !== 0) throw new Error(`keikaku build failed (${r.status}):\n${r.stdout}${r.stderr}`);
   return out;
+}
+
+/** A private copy of `from` (a content folder of the repository) with `settings` added to its site.yaml. */
+export function siteWith(from, settings) {
+  const dir = copyContent(repoRoot, from);
+  const file = join(dir, 'site.yaml');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\n${settings}\n`);
+  return dir;
 }
 
 /** Every file of a built site, as site-relative paths with '/' separators, sorted. */
@@ -33,6 +48,40 @@ export function listFiles(dir, prefix = '') {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]))
     .filter((p) => !p.startsWith('.'))
+    .sort();
+}
+
+/** How far `page`'s document scrolls sideways, in CSS px (0 when it fits). */
+export const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The types of content file, each with its JSON Schema from `keikaku schema`. */
+export const CONTENT_TYPES = ['site', 'plan', 'chapter', 'glossary', 'readings'];
+
+/** The JSON Schemas that `keikaku schema` writes, by content file type. */
+export function contentSchemas() {
+  const out = tempDir();
+  const made = spawnSync(keikaku, ['schema', '--output', out], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`keikaku schema failed: ${made.stderr}`);
+  return Object.fromEntries(CONTENT_TYPES.map((t) => [t, JSON.parse(readFileSync(join(out, `${t}.schema.json`), 'utf8'))]));
+}
+
+/** Which schema a content file follows, by its name (as docs/content.md maps them), or null. */
+export function contentTypeOf(path) {
+  const name = path.split('/').pop();
+  if (!name.endsWith('.yaml')) return null;
+  if (name === 'site.yaml') return 'site';
+  if (name === 'readings.yaml') return 'readings';
+  if (name === 'plan.yaml') return 'plan';
+  if (name === 'glossary.yaml') return 'glossary';
+  if (name === 'references.yaml' || name.startsWith('chapter-')) return 'chapter';
+  return null;
+}
+
+/** The plan folders of a built site (those with an overview page), by name, sorted. */
+export function planFolders(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'index.html')))
+    .map((e) => e.name)
     .sort();
 }
 

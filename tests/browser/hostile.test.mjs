@@ -18,11 +18,13 @@
 // 3. The vectors show as text where they were put.
 // 4. Vectors where a field has a strict format (measure ids, file and folder names, base_path,
 //    dates, years, choices …) fail the build: exit 1, FILE:LINE:COL: error [RULE], no site.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, parseDocument, visit } from 'yaml';
-import { assert, buildSite, keikaku, launch, listFiles, openPage, repoRoot, run, serve, tempDir, test } from './harness.mjs';
+import {
+  assert, buildSite, CONTENT_TYPES, contentSchemas, contentTypeOf, keikakuBuild, launch, listFiles, openPage, repoRoot, run, serve,
+  tempDir, test,
+} from './harness.mjs';
 
 const FIXTURE = 'tests/sites/hostile';
 
@@ -66,11 +68,8 @@ const isHostile = (v) => /<script|onerror=|onmouseover=|onload=|javascript:/i.te
 // ---------------------------------------------------------------------------------------------
 // 1. Every text and Markdown field of the schema has a vector.
 
-const schemaDir = tempDir();
-const made = spawnSync(keikaku, ['schema', '--output', schemaDir], { encoding: 'utf8' });
-if (made.status !== 0) throw new Error(`keikaku schema failed: ${made.stderr}`);
-const TYPES = ['site', 'plan', 'chapter', 'glossary', 'readings'];
-const schemas = Object.fromEntries(TYPES.map((t) => [t, JSON.parse(readFileSync(join(schemaDir, `${t}.schema.json`), 'utf8'))]));
+const TYPES = CONTENT_TYPES;
+const schemas = contentSchemas();
 
 const TEXT = new Set(['string', 'markdown', 'string-list']);
 const refName = (s) => (s?.$ref ? s.$ref.split('/').pop() : s?.allOf ? refName(s.allOf[0]) : undefined);
@@ -117,20 +116,8 @@ function walk(schema, node, value, name, found) {
   return undefined;
 }
 
-function fixtureFiles(dir = join(repoRoot, FIXTURE)) {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? fixtureFiles(join(dir, e.name)) : [join(dir, e.name)]));
-}
-
-const typeOf = (path) => {
-  const name = path.split('/').pop();
-  if (name === 'site.yaml') return 'site';
-  if (name === 'readings.yaml') return 'readings';
-  if (name === 'plan.yaml') return 'plan';
-  if (name === 'glossary.yaml') return 'glossary';
-  if (/^chapter-.*\.yaml$/.test(name)) return 'chapter';
-  return null;
-};
+const fixtureFiles = () => listFiles(join(repoRoot, FIXTURE)).map((p) => join(repoRoot, FIXTURE, p));
+const typeOf = contentTypeOf;
 
 // Fields whose values have a strict format: hostile values there are build errors, tested in 4.
 const STRICT = {
@@ -587,7 +574,7 @@ test('vectors in fields with a strict format fail the build at their place: exit
       writeFileSync(join(dir, f), text);
     }
     const out = join(dirname(dir), 'site');
-    const r = spawnSync(keikaku, ['build', '--source', dir, '--output', out], { encoding: 'utf8' });
+    const r = keikakuBuild(dir, out);
     const said = `${r.stdout}${r.stderr}`;
     let where = join(dir, c.at);
     if (c.mark !== null) {

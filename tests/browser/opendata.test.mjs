@@ -6,16 +6,14 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'csv-parse/sync';
-import { assert, buildSite, repoRoot, run, test } from './harness.mjs';
+import { assert, buildSite, planFolders, repoRoot, run, test } from './harness.mjs';
 
 const sites = { content: buildSite('content'), components: buildSite('tests/sites/components') };
 const schema = JSON.parse(readFileSync(join(repoRoot, 'docs/plan-data.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
-// The plan folders of a built site: those with an overview.
-const plansOf = (dir) => readdirSync(dir, { withFileTypes: true })
-  .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, 'index.html')) && existsSync(join(dir, e.name, 'data')))
-  .map((e) => join(dir, e.name));
+// The plan folders of a built site that have open data, as paths.
+const plansOf = (dir) => planFolders(dir).filter((name) => existsSync(join(dir, name, 'data'))).map((name) => join(dir, name));
 
 /**
  * The records of a CSV file, read by a standard reader (csv-parse, strict RFC 4180: quotes

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { assert, axe, buildSite, launch, listFiles, openPage, run, serve, tempDir, test } from './harness.mjs';
+import { assert, axe, buildSite, launch, listFiles, openPage, run, serve, sideways, tempDir, test } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const site = buildSite('content');
@@ -54,8 +54,6 @@ test('axe-core: no WCAG A/AA violation on any page, and AAA contrast (7:1) for b
   record('axe-core WCAG A/AA (light, dark)', 'WCAG 2.2 の A・AA の達成基準の自動検査（通常の配色と暗い配色）', `${pages.length} pages × 2 schemes, ${aa.length} violations`, aa);
   record('AAA contrast of body text', '本文の文字と背景のコントラスト比 7:1 以上', `${pages.length} pages × 2 schemes, ${aaa.length} failures`, aaa);
 });
-
-const sideways = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test('no horizontal scrolling at 320 CSS px, nor at 1280 px with 400 % zoom', async () => {
   const narrow = await everyPage({ viewport: { width: 320, height: 640 } }, async (page) => {

@@ -4,9 +4,9 @@
 // readings printed when the reader switched them on and not when off, the glossary's back-links
 // left out. Page text comes from poppler's pdftotext (scripts/install-deps.sh installs it).
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, buildSite, keikaku, launch, openPage, repoRoot, run, serve, tempDir, test } from './harness.mjs';
+import { assert, buildSite, launch, openPage, run, serve, siteWith, tempDir, test } from './harness.mjs';
 
 const site = buildSite('content');
 const server = await serve(site);
@@ -39,6 +39,16 @@ function pdfPages(file) {
 /** The first `n` non-empty lines of a page, joined without white space. */
 const firstLines = (page, n = 3) => squash(page.split('\n').filter((l) => l.trim()).slice(0, n).join(''));
 
+/** Prints `page` to an A4 PDF in the scratch folder: its file, page count and text by page. */
+async function pdfOf(page, name) {
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const file = join(scratch, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  const pages = pdfPages(file);
+  assert(pages.length === pageCount(pdf), `${name}: pdftotext gives ${pages.length} pages, the PDF has ${pageCount(pdf)}`);
+  return { file, count: pageCount(pdf), pages };
+}
+
 /**
  * Opens `url` with the reader's ふりがな choice ('on', 'off' or null for the site default) in
  * localStorage before the page's script runs, in print media, and prints it to A4.
@@ -50,14 +60,10 @@ async function printed(url, furigana, name, fn = async () => {}) {
     await page.emulateMedia({ media: 'print' });
     await page.goto(url);
     await fn(page);
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    const file = join(scratch, `${name}.pdf`);
-    writeFileSync(file, pdf);
-    const pages = pdfPages(file);
-    assert(pages.length === pageCount(pdf), `${name}: pdftotext gives ${pages.length} pages, the PDF has ${pageCount(pdf)}`);
+    const pdf = await pdfOf(page, name);
     assert(problems.consoleErrors.length === 0 && problems.failed.length === 0 && problems.external.length === 0,
       `${name}: ${[...problems.consoleErrors, ...problems.failed, ...problems.external]}`);
-    return { file, count: pageCount(pdf), pages, page, context };
+    return { ...pdf, page, context };
   } catch (e) {
     await context.close();
     throw e;
@@ -93,6 +99,9 @@ function facts(page) {
 }
 
 const counts = {};
+// Each plan printed with readings off (the first test's), for the readings and long-table tests.
+const offPrints = {};
+const shownReadings = (page) => page.$$eval('main rt', (rts) => rts.filter((r) => getComputedStyle(r).display !== 'none').length);
 const readingCounts = {};
 let headingReadings = 0;
 
@@ -100,7 +109,9 @@ for (const [plan, [low, high]] of Object.entries(PLANS)) {
   const url = `${server.url}${plan}/full.html`;
 
   test(`${plan}: an A4 document of ${low}–${high} pages, cover alone on page 1, each chapter and the glossary from a new page`, async () => {
-    const off = await printed(url, 'off', `${plan}-off`);
+    let shownOff = null;
+    const off = await printed(url, 'off', `${plan}-off`, async (page) => { shownOff = await shownReadings(page); });
+    offPrints[plan] = { count: off.count, pages: off.pages, shown: shownOff };
     const f = await facts(off.page);
     await off.context.close();
     const def = await printed(url, null, `${plan}-default`);
@@ -172,17 +183,15 @@ for (const [plan, [low, high]] of Object.entries(PLANS)) {
 
   test(`${plan}: readings printed when switched on, not when off`, async () => {
     const on = await printed(url, 'on', `${plan}-on`, async (page) => {
-      const shown = await page.$$eval('main rt', (rts) => rts.filter((r) => getComputedStyle(r).display !== 'none').length);
+      const shown = await shownReadings(page);
       const total = await page.locator('main rt').count();
       assert(total > 0 && shown === total, `${plan}: switched on, ${shown}/${total} readings shown in print`);
     });
     const f = await facts(on.page);
     await on.context.close();
-    const off = await printed(url, 'off', `${plan}-off2`, async (page) => {
-      const shown = await page.$$eval('main rt', (rts) => rts.filter((r) => getComputedStyle(r).display !== 'none').length);
-      assert(shown === 0, `${plan}: switched off, ${shown} readings shown in print`);
-    });
-    await off.context.close();
+    const off = offPrints[plan];
+    assert(off, `${plan}: no print with readings off (the first test did not print)`);
+    assert(off.shown === 0, `${plan}: switched off, ${off.shown} readings shown in print`);
     const onText = squash(on.pages.join(''));
     const offText = squash(off.pages.join(''));
     // The first reading of the page, and every reading that the text does not hold otherwise.
@@ -211,8 +220,8 @@ for (const [plan, [low, high]] of Object.entries(PLANS)) {
 
 test('a table longer than a page splits across pages and repeats its header', async () => {
   const plan = 'otaki-dx-plan';
-  const plain = await printed(`${server.url}${plan}/full.html`, 'off', 'long-before');
-  await plain.context.close();
+  const plain = offPrints[plan];
+  assert(plain, `${plan}: no print with readings off (the first test did not print)`);
   const rows = 90;
   const long = await printed(`${server.url}${plan}/full.html`, 'off', 'long-table', (page) => page.evaluate((n) => {
     const body = Array.from({ length: n }, (_, i) => `<tr><th>長い表の行${i + 1}</th><td>内容${i + 1}</td></tr>`).join('');
@@ -233,15 +242,8 @@ test('a table longer than a page splits across pages and repeats its header', as
 
 test('the cover prints the web address, which the screen does not show', async () => {
   // The bundled content has no base_url, so no address: build a copy that has one.
-  const source = join(scratch, 'content');
-  cpSync(join(repoRoot, 'content'), source, { recursive: true });
-  const yaml = join(source, 'site.yaml');
   const base = 'https://www.example.jp/keikaku/';
-  writeFileSync(yaml, `${readFileSync(yaml, 'utf8')}\nbase_url: ${base}\n`);
-  const out = join(scratch, 'site-url');
-  const r = spawnSync(keikaku, ['build', '--source', source, '--output', out], { encoding: 'utf8' });
-  assert(r.status === 0, `keikaku build: ${r.stdout}${r.stderr}`);
-  const urlServer = await serve(out);
+  const urlServer = await serve(buildSite(siteWith('content', `base_url: ${base}`)));
   try {
     const { page, context } = await openPage(browser, urlServer.origin);
     await page.goto(`${urlServer.url}shoo-dx-policy/full.html`);
@@ -250,10 +252,7 @@ test('the cover prints the web address, which the screen does not show', async (
     assert(!(await line.isVisible()), 'the web address is shown on screen');
     await page.emulateMedia({ media: 'print' });
     assert(await line.isVisible(), 'the web address is hidden in print');
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    const file = join(scratch, 'source.pdf');
-    writeFileSync(file, pdf);
-    const [cover] = pdfPages(file);
+    const { pages: [cover] } = await pdfOf(page, 'source');
     await context.close();
     assert(squash(cover).includes(`この文書のウェブ版：${base}shoo-dx-policy/full.html`), `page 1 lacks the web address:\n${cover}`);
   } finally {

@@ -1,32 +1,15 @@
 // `keikaku schema`: the JSON Schema of the content files validates every bundled content
 // file with an independent validator (ajv, from npm; YAML parsed by the npm yaml package, as
 // VS Code's YAML extension does), and rejects the mistakes the loader rejects.
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
-import { assert, keikaku, repoRoot, run, tempDir, test } from './harness.mjs';
+import { assert, contentSchemas, contentTypeOf, repoRoot, run, test } from './harness.mjs';
 
-const out = tempDir();
-const made = spawnSync(keikaku, ['schema', '--output', out], { encoding: 'utf8' });
-if (made.status !== 0) throw new Error(`keikaku schema failed: ${made.stderr}`);
 const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = {};
-for (const type of ['site', 'plan', 'chapter', 'glossary', 'readings']) {
-  validators[type] = ajv.compile(JSON.parse(readFileSync(join(out, `${type}.schema.json`), 'utf8')));
-}
-
-// Which schema a content file follows, by where it lies (as docs/content.md maps them).
-function typeOf(path) {
-  const name = basename(path);
-  if (name === 'site.yaml') return 'site';
-  if (name === 'readings.yaml') return 'readings';
-  if (name === 'plan.yaml') return 'plan';
-  if (name === 'glossary.yaml') return 'glossary';
-  if (name === 'references.yaml' || /^chapter-/.test(name)) return 'chapter';
-  return null;
-}
+const validators = Object.fromEntries(Object.entries(contentSchemas()).map(([type, schema]) => [type, ajv.compile(schema)]));
+const typeOf = contentTypeOf;
 
 function yamlFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory()

@@ -9,15 +9,14 @@ cp -r "$ROOT/content" b
 # Version b differs in a chapter every plan page links to, so most files change.
 sed -i 's/^title: \(.*\)$/title: \1（改訂版）/' b/plans/*/chapter-1.yaml
 expect_exit 0 "$KEIKAKU" build --source a --output ref-a --precompress
+# The reference build of b also measures how long a build takes here, to spread the kills over it.
+start=$(date +%s%N)
 expect_exit 0 "$KEIKAKU" build --source b --output ref-b --precompress
+span_ms=$(( ($(date +%s%N) - start) / 1000000 + 20 ))
 digest_a=$(tree_digest ref-a)
 digest_b=$(tree_digest ref-b)
 [ "$digest_a" != "$digest_b" ] || fail "the two versions build the same site"
 expect_exit 0 "$KEIKAKU" build --source a --output pub --precompress
-# How long a build takes here, to spread the kills over it.
-start=$(date +%s%N)
-expect_exit 0 "$KEIKAKU" build --source b --output timing --precompress
-span_ms=$(( ($(date +%s%N) - start) / 1000000 + 20 ))
 states=""
 for i in $(seq 1 40); do
   "$KEIKAKU" build --source b --output pub --precompress >/dev/null 2>&1 &

@@ -22,10 +22,15 @@ copy_in_order "$ROOT/content" "${shm:-$WORK}/backward" "-r"
 copy_in_order "$ROOT/content" "${shm:-$WORK}/tmpfs-forward" ""
 order() { (cd "$1" && for d in $(find . -type d | sort); do ls -U "$d"; done); }
 [ "$(order backward/)" != "$(order forward/)" ] || echo "note: the two copies list their files in the same order"
-build() {  # build NAME SOURCE [env...]: builds into $WORK/out-NAME, prints its digest
+# build NAME SOURCE [env...] [-- option...]: builds into $WORK/out-NAME, in the folder
+# $BUILD_CWD if set (SOURCE may be relative to it), and prints the site's digest.
+build() {
   local name=$1 source=$2; shift 2
-  env "$@" "$KEIKAKU" build --source "$source" --output "$WORK/out-$name" --precompress >/dev/null 2>"$WORK/err-$name" || {
-    cat "$WORK/err-$name" >&2; fail "build $name failed"; }
+  local envs=()
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+  [ $# -eq 0 ] || shift
+  (cd "${BUILD_CWD:-$WORK}" && env "${envs[@]}" "$KEIKAKU" build --source "$source" --output "$WORK/out-$name" --precompress "$@") \
+    >/dev/null 2>"$WORK/err-$name" || { cat "$WORK/err-$name" >&2; fail "build $name failed"; }
   tree_digest "$WORK/out-$name"
 }
 reference=$(build reference "$WORK/forward" LC_ALL=C.UTF-8 TZ=UTC)
@@ -47,10 +52,8 @@ check epoch-0 "$WORK/forward" LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=0
 check epoch-2030 "$WORK/forward" LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1900000000
 # Another working directory and a relative source path.
 mkdir -p elsewhere/deeper
-got=$(cd elsewhere/deeper && LC_ALL=C.UTF-8 TZ=UTC "$KEIKAKU" build --source ../../forward --output ../../out-cwd --precompress >/dev/null 2>&1 && tree_digest "$WORK/out-cwd")
-[ "$got" = "$reference" ] || fail "another working directory: not the same bytes"
+BUILD_CWD=$WORK/elsewhere/deeper check cwd ../../forward LC_ALL=C.UTF-8 TZ=UTC
 # One thread and two.
-got1=$(env LC_ALL=C.UTF-8 "$KEIKAKU" build --source forward --output out-j1 --precompress --jobs 1 >/dev/null 2>&1 && tree_digest out-j1)
-got2=$(env LC_ALL=C.UTF-8 "$KEIKAKU" build --source forward --output out-j2 --precompress --jobs 2 >/dev/null 2>&1 && tree_digest out-j2)
-[ "$got1" = "$reference" ] && [ "$got2" = "$reference" ] || fail "the number of threads changes the bytes"
+check j1 "$WORK/forward" LC_ALL=C.UTF-8 -- --jobs 1
+check j2 "$WORK/forward" LC_ALL=C.UTF-8 -- --jobs 2
 echo "ok: 12 builds, one digest ($reference)"
