@@ -61,13 +61,16 @@ test: test-deps build build-asan
 	@echo "== tests (AddressSanitizer + UndefinedBehaviorSanitizer build: unit, end-to-end)"
 	cd build-asan && ctest --output-on-failure --no-tests=error -j $(JOBS)
 
-# Benchmarks: build time with and without automatic furigana (bench/build.sh), the
-# preview's save-to-reload time with inotify and with polling (bench/serve-reload.mjs), and
-# build time, CPU time and peak memory of synthetic sites of 1,000 and 10,000 pages, with
-# Hugo on the same pages (bench/scale.sh; BENCH_LARGE=1 adds 100,000). See docs/performance.md.
+# Benchmarks: build time with and without automatic furigana (bench/build.sh), the rebuild
+# after one saved file (bench/rebuild.sh), the preview's save-to-reload time with inotify and
+# with polling (bench/serve-reload.mjs), and build time, CPU time and peak memory of
+# synthetic sites of 1,000 and 10,000 pages, with Hugo on the same pages (bench/scale.sh;
+# BENCH_LARGE=1 adds 100,000). See docs/performance.md.
 bench: build
 	@scripts/install-deps.sh bench
+	@cmake --build build -j $(JOBS) --target keikaku_bench_rebuild >/dev/null
 	@bench/build.sh build/keikaku
+	@bench/rebuild.sh build/keikaku_bench_rebuild
 	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR)
 	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR) 11 --poll
 	@node bench/serve-reload.mjs $(CURDIR)/build/keikaku $(CURDIR) 21 --synthetic 1000

@@ -7,7 +7,7 @@
 // Usage: node bench/gen-site.mjs --pages N --out DIR [--hugo DIR2]
 //
 // Pages as keikaku counts them: the site index, 404 and accessibility pages (3), and per plan
-// its index, full text and glossary pages (3) plus one page per chapter. Plans get about 50
+// its index, full text, glossary and measures pages (4) plus one page per chapter. Plans get about 50
 // chapters each (40 to 60), so 10,000 pages are about 190 plans. Each chapter has a lead
 // sentence with ruby, two or three sections of prose with glossary references and ruby, a
 // list, a table, and in some chapters a schedule, measures or a callout.
@@ -157,8 +157,11 @@ function addRuby(text) {
 }
 
 // ---- The site model: plans of chapters, each chapter a list of sections of blocks ----
-const planCount = Math.max(1, Math.round((pages - 3) / 53));
-const chapterTotal = pages - 3 - 3 * planCount;
+// Per plan: index.html, full.html, glossary.html and measures.html (施策の一覧: every plan has
+// measures, in the second section of its first chapter at least) and its chapters.
+const planPages = 4;
+const planCount = Math.max(1, Math.round((pages - 3) / (50 + planPages)));
+const chapterTotal = pages - 3 - planPages * planCount;
 const weights = Array.from({ length: planCount }, () => int(40, 60));
 const weightSum = weights.reduce((a, b) => a + b, 0);
 const chapterCounts = weights.map((w) => Math.floor((chapterTotal * w) / weightSum));
@@ -194,7 +197,7 @@ function makeChapter(plan, n, terms, tableNumber) {
     }
     // One more block in the second section of most chapters: about as many as in content/,
     // whose 19 chapters have 5 schedules, 5 lists of measures and 7 callouts (and 12 tables).
-    const r = s === 2 ? random() : 1;
+    const r = s === 2 ? (n === 1 ? 0.45 : random()) : 1;
     if (r < 0.3) content.push(makeSchedule());
     else if (r < 0.6) content.push({ measures: sample(pool.measures, int(2, 4)).map((m, i) => ({ number: `(${i + 1})`, ...m })) });
     else if (r < 0.9) content.push({ callout: pick(pool.callouts) });
@@ -379,6 +382,9 @@ endLevel = 3
     const base = join(dir, 'content', plan.slug);
     write(join(base, '_index.md'), frontMatter({ title: plan.title }) + `\n${plan.municipality.name}の${plan.kind}です。\n`);
     write(join(base, 'full.md'), frontMatter({ title: `${plan.title}（全文）`, layout: 'full', weight: 10000 }));
+    const measures = plan.chapters.flatMap((ch) => ch.sections.flatMap((s) => s.content.flatMap((b) => b.measures ?? [])));
+    write(join(base, 'measures.md'), frontMatter({ title: '施策の一覧', weight: 10002 })
+      + measures.map((m) => `\n- ${hugoInline(m.title)}`).join('') + '\n');
     write(join(base, 'glossary.md'), frontMatter({ title: '用語集', weight: 10001 })
       + plan.glossary.map((t) => `\n## ${t.term}\n\n${t.definition.trim()}\n`).join(''));
     plan.chapters.forEach((ch, i) => write(join(base, `chapter-${i + 1}.md`),
@@ -391,4 +397,4 @@ endLevel = 3
 writeKeikaku(args.out);
 if (args.hugo) writeHugo(args.hugo);
 const chapters = plans.reduce((n, p) => n + p.chapters.length, 0);
-console.log(`gen-site: ${pages} pages = 3 site pages + ${planCount} plans × 3 (index, full text, glossary) + ${chapters} chapters`);
+console.log(`gen-site: ${pages} pages = 3 site pages + ${planCount} plans × ${planPages} (index, full text, glossary, measures) + ${chapters} chapters`);

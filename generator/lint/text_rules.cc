@@ -97,6 +97,8 @@ void SpacedWords(std::string_view s, std::vector<Finding>& out) {
 
 // Half-width katakana (ｶﾀｶﾅ): old systems' output, read oddly and not matched by search.
 void HalfwidthKana(std::string_view s, std::vector<Finding>& out) {
+  // U+FF61–U+FF9F are EF BD A1–EF BE 9F in UTF-8: most texts have neither lead pair.
+  if (s.find("\xEF\xBD") == std::string_view::npos && s.find("\xEF\xBE") == std::string_view::npos) return;
   std::size_t pos = 0;
   while (pos < s.size()) {
     std::size_t begin = pos;
@@ -174,6 +176,14 @@ void Dates(std::string_view s, std::vector<Finding>& out) {
   while (pos < s.size()) {
     std::size_t begin = pos;
     char32_t c = DecodeAt(s, pos);
+    // Only an era's initial, a digit or the first kanji of an era's name starts a date.
+    switch (c) {
+      case 'R': case 'r': case 0xFF32: case 'H': case 'h': case 0xFF28: case 'S': case 's': case 0xFF33:
+      case U'令': case U'平': case U'昭': case U'大': case U'明':
+        break;
+      default:
+        if (!IsDigit(c)) continue;
+    }
     char32_t before = CodepointBefore(s, begin);
     bool word_start = !(Classify(before) == Kind::kLatin || IsDigit(before) || before == '.' || before == '/' ||
                         before == 0xFF0E || before == 0xFF0F);

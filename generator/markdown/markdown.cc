@@ -3,8 +3,10 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
+#include <dlfcn.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <initializer_list>
 #include <memory>
@@ -18,13 +20,22 @@
 namespace keikaku::markdown {
 namespace {
 
-// cmark-gfm's inline parser shares a process-wide table of special characters that
-// cmark_parser_finish changes while extensions are attached: parsing is serialised
-// (dependencies.md §1). Rendering the finished tree is safe in parallel.
+// cmark-gfm's inline parser reads a process-wide table of special characters. Before it
+// parses a document's inlines, cmark_parser_finish adds the characters of the parser's inline
+// extensions to the table ('|', '~', ':', 'w', …), and it removes them after: two documents
+// parsed at once lose each other's characters, and autolinks or strikethrough go missing
+// (dependencies.md §1). The library makes both changes through the public function
+// cmark_manage_extensions_special_characters, which it calls through its procedure linkage
+// table, so keikaku's definition below (at the end of this file) takes its place: it adds
+// the characters once and never removes them. Every parser here attaches the same
+// extensions, so the table then holds what every parse needs and no parse changes it.
+// Until that definition has run (the first parse), and for good if a build of the library
+// binds the call inside itself, parses take turns under ParseMutex.
 std::mutex& ParseMutex() {
   static std::mutex mutex;
   return mutex;
 }
+std::atomic<bool> g_table_kept{false};  // the table holds the extensions' characters for good
 
 struct NodeDeleter {
   void operator()(cmark_node* n) const { cmark_node_free(n); }
@@ -39,7 +50,8 @@ constexpr int kOptions = CMARK_OPT_FOOTNOTES;
 NodePtr Parse(const std::string& text, cmark_llist** extensions_out) {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  std::lock_guard<std::mutex> lock(ParseMutex());
+  std::unique_lock<std::mutex> lock(ParseMutex(), std::defer_lock);
+  if (!g_table_kept.load(std::memory_order_acquire)) lock.lock();
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kOptions));
   for (const char* name : {"table", "strikethrough", "autolink"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
@@ -673,3 +685,18 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
 }
 
 }  // namespace keikaku::markdown
+
+// Takes the place of libcmark-gfm's function (see ParseMutex above): the first call, made by
+// the first parse while it holds ParseMutex, adds the extensions' characters with the
+// library's own function; later calls, and every removal, change nothing.
+extern "C" void cmark_manage_extensions_special_characters(cmark_parser* parser, int add) {
+  static std::once_flag added;
+  if (!add) return;
+  std::call_once(added, [parser] {
+    using Manage = void (*)(cmark_parser*, int);
+    auto library = reinterpret_cast<Manage>(dlsym(RTLD_NEXT, "cmark_manage_extensions_special_characters"));
+    if (!library) return;  // not reached with the shared library; inline extensions would stay off
+    library(parser, 1);
+    keikaku::markdown::g_table_kept.store(true, std::memory_order_release);
+  });
+}

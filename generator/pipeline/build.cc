@@ -154,13 +154,17 @@ void AddAttachments(model::Plan& plan, PlanFiles& files) {
   plan.attachments = std::move(attachments);
 }
 
-// Passes files on to `inner`, keeping a copy of each in `copies` (if not null).
+// Passes files on to `inner`, keeping a copy of each in `copies` (if not null). Files may come
+// from several threads (a plan's full text is made beside its other pages).
 class RecordingSink : public output::Sink {
  public:
   RecordingSink(output::Sink& inner, std::vector<std::pair<std::string, std::string>>* copies)
       : inner_(inner), copies_(copies) {}
   void Put(const std::string& path, std::string bytes) override {
-    if (copies_) copies_->emplace_back(path, bytes);
+    if (copies_) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      copies_->emplace_back(path, bytes);
+    }
     inner_.Put(path, std::move(bytes));
   }
   bool Has(const std::string& path) const override { return inner_.Has(path); }
@@ -168,6 +172,7 @@ class RecordingSink : public output::Sink {
  private:
   output::Sink& inner_;
   std::vector<std::pair<std::string, std::string>>* copies_;
+  std::mutex mutex_;
 };
 
 // The files below `dir` (but not below `skip`), as names, sizes and modification times
@@ -195,18 +200,25 @@ std::string FolderKey(const std::filesystem::path& dir, const std::filesystem::p
   return key;
 }
 
+// The files of the theme folder (--theme), if any: the built-in theme never changes.
+std::string ThemeKey(const BuildOptions& options) { return options.theme ? FolderKey(*options.theme) : ""; }
+
 // What every plan's pages depend on besides the plan: the content folder's own files
 // (site.yaml, the readings, shared glossary and test results files), the theme, drafts.
-std::string SiteKey(const BuildOptions& options) {
-  return FolderKey(options.source, options.source / "plans") + "\ntheme\n" +
-         (options.theme ? FolderKey(*options.theme) : "") + (options.drafts ? "drafts" : "");
+std::string SiteKey(const BuildOptions& options, const std::string& theme_key) {
+  return FolderKey(options.source, options.source / "plans") + "\ntheme\n" + theme_key + (options.drafts ? "drafts" : "");
 }
 
-// About how many pages `site` makes: the site's index, 404 and accessibility pages, and each
-// plan's overview, chapters, glossary and full text.
+// About how many pages `site` makes (for the progress line): the site's index, 404 and
+// accessibility pages, and each plan's overview, chapters, glossary, full text, list of
+// measures if it has measures, and revision history if it has revisions.
 std::size_t PageCount(const model::Site& site) {
   std::size_t pages = 3;
-  for (const model::Plan& plan : site.plans) pages += plan.chapters.size() + 3;
+  for (const model::Plan& plan : site.plans) {
+    bool measures = false;
+    model::ForEachBlock(plan, [&](const model::Block& b) { measures = measures || std::holds_alternative<model::MeasureList>(b); });
+    pages += plan.chapters.size() + 3 + (measures ? 1 : 0) + (plan.revisions.empty() ? 0 : 1);
+  }
   return pages;
 }
 
@@ -284,8 +296,9 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
   }
   Stopwatch watch;
   load::PlanLoader load_plan;
+  const std::string theme_key = cache ? ThemeKey(options) : "";
   if (cache) {
-    cache->Start(SiteKey(options));
+    cache->Start(SiteKey(options, theme_key));
     load_plan = [cache](const std::filesystem::path& dir, const std::string& slug, load::SourceTexts& sources,
                         diag::Diagnostics& diags) { return cache->Load(dir, slug, sources, diags); };
   }
@@ -294,13 +307,18 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
   stats.load_seconds = watch.Lap();
   if (!site) return false;
   if (base_path) *base_path = site->base_path;
-  theme::Theme theme(options.theme);
+  // The templates and stylesheet, prepared once (and kept by keikaku serve while the theme
+  // does not change).
+  const theme::Theme theme(options.theme);
+  auto prepare = [&] { return render::PreparedTheme::Prepare(theme, diags); };
+  std::shared_ptr<const render::PreparedTheme> prepared = cache ? cache->Theme(theme_key, prepare) : prepare();
   std::optional<ProgressSink> progress;
   if (options.progress) progress.emplace(out, PageCount(*site), std::cerr);
   output::Sink& sink = progress ? static_cast<output::Sink&>(*progress) : out;
 
   const std::size_t plans = site->plans.size();
-  render::SiteRenderer renderer(*site, theme, sink, stats, diags, parallel::Threads(plans, options.jobs));
+  render::SiteRenderer renderer(*site, prepared, sink, stats, diags, parallel::Threads(plans, options.jobs),
+                                options.jobs > 0 ? options.jobs : parallel::DefaultJobs());
   if (!renderer.ok()) return false;
   renderer.RenderStart();
   // Each plan's checks, files and pages, on several threads, each into its own part; the

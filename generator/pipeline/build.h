@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -59,6 +60,16 @@ class BuildCache {
   std::optional<model::Plan> Load(const std::filesystem::path& dir, const std::string& slug, load::SourceTexts& sources,
                                   diag::Diagnostics& diags);
   MadePlan* Made(const std::string& slug);
+  /// The theme prepared by an earlier build, if the theme's files (`key`) did not change
+  /// since; else `prepare()`, kept for the next build when it succeeds.
+  template <typename Prepare>
+  std::shared_ptr<const render::PreparedTheme> Theme(const std::string& key, Prepare&& prepare) {
+    if (!theme_ || key != theme_key_) {
+      theme_ = prepare();
+      theme_key_ = key;
+    }
+    return theme_;
+  }
   void Finish(std::size_t rendered, std::size_t reused);
 
  private:
@@ -70,6 +81,8 @@ class BuildCache {
     MadePlan made;
   };
   std::string site_key_;
+  std::string theme_key_;
+  std::shared_ptr<const render::PreparedTheme> theme_;
   load::ParseCache files_;  // the files of plans that changed are parsed again only if they did
   std::map<std::string, Entry> plans_;
   std::set<std::string> seen_;

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <optional>
 #include <map>
 #include <regex>
 #include <set>
@@ -594,10 +595,11 @@ struct JobsBuild {
   std::string findings;
   int pages = 0, auto_ruby = 0;
 };
-JobsBuild BuildWithJobs(const fs::path& source, int jobs) {
+JobsBuild BuildWithJobs(const fs::path& source, int jobs, std::optional<fs::path> theme = std::nullopt) {
   BuildOptions options;
   options.source = source;
   options.jobs = jobs;
+  options.theme = theme;
   JobsBuild b;
   keikaku::load::SourceTexts sources;
   keikaku::render::Stats stats;
@@ -624,18 +626,42 @@ TEST_CASE("the site, its findings and figures do not depend on the number of thr
     CHECK(many.pages == one.pages);
     CHECK(many.auto_ruby == one.auto_ruby);
   }
-  // Findings in several plans, from loading and from rendering, in the same order.
+  // Findings in several plans, from loading and from rendering, in the same order. Plans
+  // with a glossary of their own have their full text made on a thread of its own.
   std::map<std::string, std::string> files = {{"site.yaml", "title: t\n"}};
   for (int i = 0; i < 6; ++i) {
     std::string plan = "plans/p" + std::to_string(i) + "/";
     files[plan + "plan.yaml"] = "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [c.yaml]\n";
     files[plan + "c.yaml"] = i % 2 ? "title: c\ncontent:\n  - \"[[無い用語]]\"\n" : "title: c\ncontent:\n  - R5.4.1\n";
+    if (i % 3 == 0) {
+      files[plan + "plan.yaml"] += "glossary: g.yaml\n";
+      files[plan + "g.yaml"] = "terms:\n  - term: 窓口\n    definition: 手続の場所（R5.4.1 から）。\n";
+      files[plan + "c.yaml"] += "  - \"[[窓口]]で受け付けます（H31.4.1）。\"\n";
+    }
   }
   TempSite site("jobs", files);
   JobsBuild serial = BuildWithJobs(site.dir(), 1);
   CHECK(serial.findings.find("[ref.glossary]") != std::string::npos);
   CHECK(serial.findings.find("[lint.date-form]") != std::string::npos);
-  CHECK(BuildWithJobs(site.dir(), 4).findings == serial.findings);
+  for (int jobs : {2, 4}) {
+    INFO("jobs " << jobs);
+    JobsBuild many = BuildWithJobs(site.dir(), jobs);
+    CHECK(many.findings == serial.findings);
+    CHECK(many.tree == serial.tree);
+    CHECK(many.pages == serial.pages);
+  }
+  // One plan on two threads: its full text beside its other pages.
+  TempSite one_plan("jobs-one", {{"site.yaml", "title: t\n"},
+                                 {"plans/p/plan.yaml", files["plans/p0/plan.yaml"]},
+                                 {"plans/p/c.yaml", files["plans/p0/c.yaml"] + "  - \"[[無い用語]]\"\n"},
+                                 {"plans/p/g.yaml", files["plans/p0/g.yaml"]}});
+  JobsBuild alone = BuildWithJobs(one_plan.dir(), 1);
+  REQUIRE(alone.tree.count("p/full.html"));
+  CHECK(alone.findings.find("[ref.glossary]") != std::string::npos);
+  JobsBuild beside = BuildWithJobs(one_plan.dir(), 2);
+  CHECK(beside.tree == alone.tree);
+  CHECK(beside.findings == alone.findings);
+  CHECK(beside.pages == alone.pages);
 }
 
 namespace {
@@ -644,17 +670,19 @@ namespace {
 struct Both {
   JobsBuild incremental, full;
 };
-Both BuildBoth(const fs::path& source, keikaku::pipeline::BuildCache& cache) {
+Both BuildBoth(const fs::path& source, keikaku::pipeline::BuildCache& cache,
+               std::optional<fs::path> theme = std::nullopt) {
   Both b;
   BuildOptions options;
   options.source = source;
+  options.theme = theme;
   keikaku::load::SourceTexts sources;
   keikaku::render::Stats stats;
   Diagnostics diags;
   RenderToTree(options, b.incremental.tree, stats, sources, diags, nullptr, &cache);
   b.incremental.findings = diags.Format(sources);
   b.incremental.pages = stats.pages;
-  b.full = BuildWithJobs(source, 0);
+  b.full = BuildWithJobs(source, 0, theme);
   return b;
 }
 
@@ -738,6 +766,36 @@ TEST_CASE("a build that reuses unchanged plans equals a full build, byte for byt
   Both fewer = BuildBoth(site.dir(), cache);
   CHECK(fewer.incremental.tree == fewer.full.tree);
   CHECK(fewer.incremental.findings == fewer.full.findings);
+}
+
+// keikaku serve prepares the theme (templates, stylesheet, scripts) once and keeps it while
+// the theme's files stay the same; an edited theme file is taken up on the next save.
+TEST_CASE("an incremental build takes up an edited theme file", "[build][incremental]") {
+  TempSite site("incremental-theme", {{"theme/assets/scss/_tokens.scss", ""}});
+  fs::copy(kRoot / "content", site.dir() / "content", fs::copy_options::recursive);
+  const fs::path theme = site.dir() / "theme";
+  std::ifstream tokens(kRoot / "assets/scss/_tokens.scss");
+  std::ofstream(theme / "assets/scss/_tokens.scss") << tokens.rdbuf();
+  auto stylesheet = [](const OutputTree& tree) {
+    for (const auto& [path, bytes] : tree) {
+      if (path.rfind("assets/style.", 0) == 0) return path;
+    }
+    return std::string();
+  };
+  keikaku::pipeline::BuildCache cache;
+  Both first = BuildBoth(site.dir() / "content", cache, theme);
+  REQUIRE_FALSE(stylesheet(first.full.tree).empty());
+  CHECK(first.incremental.tree == first.full.tree);
+  Both same = BuildBoth(site.dir() / "content", cache, theme);
+  CHECK(same.incremental.tree == first.full.tree);
+  CHECK(cache.plans_reused() == 4);
+
+  Append(theme / "assets/scss/_tokens.scss", "\n$keikaku-test-unused: 1px;\nhtml { outline-offset: 3px; }\n");
+  Both edited = BuildBoth(site.dir() / "content", cache, theme);
+  CHECK(edited.incremental.tree == edited.full.tree);
+  CHECK(stylesheet(edited.full.tree) != stylesheet(first.full.tree));
+  CHECK(Contains(edited.incremental.tree.at(stylesheet(edited.full.tree)), "outline-offset:3px"));
+  CHECK(cache.plans_rendered() == 4);  // every page names the stylesheet
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <future>
 #include <map>
 #include <set>
 #include <memory>
@@ -75,46 +76,30 @@ std::vector<furigana::KnownReading> GlossaryReadings(const model::Plan& plan) {
 }
 
 
-// What every page shares, made once before any page: the theme's templates, and the
-// hashed names of the stylesheet and scripts.
-struct SiteAssets {
+}  // namespace
+
+// What every page shares, made once before any page: the theme's templates, the hashed
+// names of the stylesheet and scripts, and their files.
+struct PreparedTheme::Assets {
   ctemplate::TemplateCache cache;
   std::string stylesheet;
   std::string glossary_script;  // empty when a theme leaves the script out
   std::string furigana_script;  // the ふりがな switch; empty when a theme leaves it out
+  std::vector<std::pair<std::string, std::string>> files;  // path, bytes
 };
 
+namespace {
+
+using SiteAssets = PreparedTheme::Assets;
+
 // Minifies script `path` of the theme into assets/NAME.HASH.js; "" when the theme has none.
-std::string AddScript(const theme::Theme& theme, const char* path, const char* name, output::Sink& out) {
+std::string AddScript(const theme::Theme& theme, const char* path, const char* name, SiteAssets& assets) {
   std::optional<std::string> js = theme.Read(path);
   if (!js) return "";
   std::string bytes = assetpipe::StripScript(*js);
   std::string file = std::string("assets/") + name + "." + assetpipe::ContentHash(bytes) + ".js";
-  out.Put(file, std::move(bytes));
+  assets.files.emplace_back(file, std::move(bytes));
   return file;
-}
-
-// Parses the templates and compiles the stylesheet. False when the theme has errors
-// (content errors found before do not stop the pages: rendering them reports the rest of
-// the content's findings).
-bool LoadTheme(const theme::Theme& theme, SiteAssets& assets, output::Sink& out, diag::Diagnostics& diags) {
-  const int errors_before = diags.error_count();
-  RegisterTextModifiers();
-  for (const auto& [path, text] : theme.ReadAll("templates/")) {
-    std::string name = path.substr(std::string("templates/").size());
-    if (!assets.cache.StringToTemplateCache(name, text, ctemplate::STRIP_BLANK_LINES)) {
-      diags.Error({theme.Origin(path), 0, 0}, "theme.template", "テンプレート " + name + " を読み込めません。",
-                  "{{ }} の書き方と、各ファイルの1行目の {{%AUTOESCAPE context=\"HTML\"}} を確かめてください。");
-    }
-  }
-  assets.cache.Freeze();  // read-only from now on: the pages expand it on several threads
-  auto css = assetpipe::CompileScss(kStylesheetEntry, theme.ReadAll("assets/"), diags);
-  if (!css) return false;
-  assets.stylesheet = "assets/style." + assetpipe::ContentHash(*css) + ".css";
-  out.Put(assets.stylesheet, std::move(*css));
-  assets.glossary_script = AddScript(theme, kGlossaryScript, "glossary", out);
-  assets.furigana_script = AddScript(theme, kFuriganaScript, "furigana", out);
-  return diags.error_count() == errors_before;
 }
 
 // MeCab is loaded only if some page asks for automatic furigana.
@@ -178,6 +163,13 @@ class PageRenderer {
     Render404();
   }
 
+  // Makes the full text on a second thread, with `tagger` for its automatic furigana (null
+  // when no page asks for it), while this renderer makes the plan's other pages.
+  void AllowAside(furigana::Morphology* tagger) {
+    aside_ = true;
+    aside_tagger_ = tagger;
+  }
+
   // All pages of `plan`; the terms of the shared glossary they show are added to used_shared().
   void RenderPlanPages(const model::Plan& plan, const std::vector<DataLink>& data) {
     data_ = &data;
@@ -211,6 +203,12 @@ class PageRenderer {
     std::string description;  // for search engines and shared links
     std::string history;      // the plan's revision history page, beside 最終更新日
     std::optional<text::Date> updated;  // 最終更新日: the plan's, or for the site's own pages the site's
+  };
+
+  // The full text up to its glossary, which follows from the other pages.
+  struct FullText {
+    Page page;
+    std::unique_ptr<PageContext> ctx;
   };
 
   Page StartPage(const std::string& path, const std::string& body_template, const std::string& title,
@@ -448,7 +446,9 @@ class PageRenderer {
     Finish(page);
   }
 
-  void RenderPlan(const model::Plan& plan) {
+  // The plan's terms, and this renderer's matcher of their names, readings and measures
+  // for the plan's pages.
+  TermIndex UsePlan(const model::Plan& plan) {
     TermIndex terms;
     for (const model::GlossaryEntry& e : plan.glossary) {
       terms.emplace(e.term, &e);
@@ -462,15 +462,47 @@ class PageRenderer {
     if (!plan.municipality.reading.empty()) readings.push_back({plan.municipality.name, plan.municipality.reading});
     UseAnnotator(std::move(readings), GlossaryReadings(plan));
     style_ = {annotator_.get(), GradeOf(plan.auto_furigana.value_or(site_.auto_furigana)), &diags_, plan.pos};
+    measures_ = std::make_unique<MeasureIndex>(plan);
+    return terms;
+  }
+
+  // The full text, made by a renderer of its own on another thread (its findings and figures
+  // are joined where the full text's come when one thread makes every page).
+  struct Aside {
+    Stats stats;
+    diag::Diagnostics diags;
+    std::unique_ptr<PageRenderer> renderer;
+    FullText full;
+    std::future<void> done;
+  };
+
+  void RenderPlan(const model::Plan& plan) {
+    const TermIndex terms = UsePlan(plan);
     PlanPaths paths(plan);
     const std::string plan_title = plan.municipality.name + " " + plan.title;
     const std::string suffix = " | " + plan_title + " | " + site_.title;
+
+    // The full text repeats every chapter: it takes about as long as the chapter pages, and
+    // depends on them only for its glossary at the end. Whether it has a glossary at all
+    // (which its term references follow) is known now when the plan has entries of its own;
+    // then it is made beside the other pages.
+    const bool own_entries = std::any_of(plan.glossary.begin(), plan.glossary.end(),
+                                         [](const model::GlossaryEntry& e) { return !e.shared; });
+    std::unique_ptr<Aside> aside;
+    if (aside_ && own_entries) {
+      aside = std::make_unique<Aside>();
+      aside->renderer = std::make_unique<PageRenderer>(site_, assets_, aside_tagger_, out_, aside->stats, aside->diags);
+      Aside* a = aside.get();
+      a->done = std::async(std::launch::async, [a, &plan, &terms, suffix] {
+        a->renderer->UsePlan(plan);
+        a->full = a->renderer->StartFull(plan, terms, "全文" + suffix, true);
+      });
+    }
 
     // The overview and chapters are filled first and finished once the glossary is known:
     // shared entries are in it only if these pages use them, and the pages link to it.
     UsedOn used_on;
     std::set<const model::GlossaryEntry*> linked;
-    measures_ = std::make_unique<MeasureIndex>(plan);
     std::vector<Page> pages;
     pages.push_back(RenderOverview(plan, terms, plan.title + " | " + plan.municipality.name + " | " + site_.title,
                                    used_on, linked));
@@ -498,7 +530,16 @@ class PageRenderer {
       Finish(pages[i]);
     }
     if (!glossary.empty()) RenderGlossary(plan, glossary, terms, suffix, sequence, used_on);
-    RenderFull(plan, glossary, terms, "全文" + suffix);
+    if (aside) {
+      aside->done.get();
+      aside->renderer->FinishFull(aside->full, glossary);
+      aside->renderer->CountAnnotator();
+      stats_ += aside->stats;
+      diags_.Merge(std::move(aside->diags));
+    } else {
+      FullText full = StartFull(plan, terms, "全文" + suffix, !glossary.empty());
+      FinishFull(full, glossary);
+    }
     if (!plan.revisions.empty()) RenderRevisions(plan, suffix);
   }
 
@@ -851,14 +892,16 @@ class PageRenderer {
     Finish(page);
   }
 
-  void RenderFull(const model::Plan& plan, const std::vector<const model::GlossaryEntry*>& glossary,
-                  const TermIndex& terms, const std::string& title) {
+  // The full text but its glossary; `terms_on_page` when it will have one.
+  FullText StartFull(const model::Plan& plan, const TermIndex& terms, const std::string& title, bool terms_on_page) {
     PlanPaths paths(plan);
-    Page page = StartPage(paths.Full(), "full.tpl", title, "../");
+    FullText full{StartPage(paths.Full(), "full.tpl", title, "../"),
+                  std::make_unique<PageContext>(&plan, &terms, "", diags_)};
+    Page& page = full.page;
+    PageContext& ctx = *full.ctx;
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "全文"}});
-    PageContext ctx(&plan, &terms, "", diags_);
     ctx.SetFurigana(page.text);
-    ctx.SetTermsOnPage(!glossary.empty());
+    ctx.SetTermsOnPage(terms_on_page);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     ctx.SetMeasures(measures_.get(), true);
     TemplateDictionary* d = page.body;
@@ -877,12 +920,16 @@ class PageRenderer {
       FillSections(cd, c.sections, 3, ctx);
     }
     ctx.SetFurigana(page.text);
+    return full;
+  }
+
+  void FinishFull(FullText& full, const std::vector<const model::GlossaryEntry*>& glossary) {
     if (!glossary.empty()) {
-      FillTermList(d->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"), SortedGlossary(glossary),
-                   ctx, {3, "", nullptr});
-      if (!ctx.uses().empty()) AddGlossaryScript(page);
+      FillTermList(full.page.body->AddSectionDictionary("GLOSSARY")->AddIncludeDictionary("GLOSSARY_LIST"),
+                   SortedGlossary(glossary), *full.ctx, {3, "", nullptr});
+      if (!full.ctx->uses().empty()) AddGlossaryScript(full.page);
     }
-    Finish(page);
+    Finish(full.page);
   }
 
   const model::Site& site_;
@@ -898,6 +945,8 @@ class PageRenderer {
   std::unique_ptr<MeasureIndex> measures_;         // the current plan's measures
   const std::vector<DataLink>* data_ = nullptr;    // the current plan's open data files
   const std::optional<text::Date> site_updated_;   // 最終更新日 of the site's own pages
+  bool aside_ = false;                             // the full text on a second thread
+  furigana::Morphology* aside_tagger_ = nullptr;   // its MeCab tagger
 };
 
 }  // namespace
@@ -911,22 +960,57 @@ Stats& Stats::operator+=(const Stats& o) {
   return *this;
 }
 
+PreparedTheme::PreparedTheme() : assets_(std::make_unique<Assets>()) {}
+PreparedTheme::~PreparedTheme() = default;
+
+// Parses the templates and compiles the stylesheet. Null when the theme has errors
+// (content errors found before do not stop the pages: rendering them reports the rest of
+// the content's findings).
+std::shared_ptr<const PreparedTheme> PreparedTheme::Prepare(const theme::Theme& theme, diag::Diagnostics& diags) {
+  const int errors_before = diags.error_count();
+  std::shared_ptr<PreparedTheme> prepared(new PreparedTheme());
+  SiteAssets& assets = *prepared->assets_;
+  RegisterTextModifiers();
+  for (const auto& [path, text] : theme.ReadAll("templates/")) {
+    std::string name = path.substr(std::string("templates/").size());
+    if (!assets.cache.StringToTemplateCache(name, text, ctemplate::STRIP_BLANK_LINES)) {
+      diags.Error({theme.Origin(path), 0, 0}, "theme.template", "テンプレート " + name + " を読み込めません。",
+                  "{{ }} の書き方と、各ファイルの1行目の {{%AUTOESCAPE context=\"HTML\"}} を確かめてください。");
+    }
+  }
+  assets.cache.Freeze();  // read-only from now on: the pages expand it on several threads
+  auto css = assetpipe::CompileScss(kStylesheetEntry, theme.ReadAll("assets/"), diags);
+  if (!css) return nullptr;
+  assets.stylesheet = "assets/style." + assetpipe::ContentHash(*css) + ".css";
+  assets.files.emplace_back(assets.stylesheet, std::move(*css));
+  assets.glossary_script = AddScript(theme, kGlossaryScript, "glossary", assets);
+  assets.furigana_script = AddScript(theme, kFuriganaScript, "furigana", assets);
+  if (diags.error_count() != errors_before) return nullptr;
+  return prepared;
+}
+
 struct SiteRenderer::State {
-  SiteAssets assets;
+  std::shared_ptr<const PreparedTheme> theme;
   std::unique_ptr<furigana::Morphology> morphology;
   std::vector<std::unique_ptr<furigana::Morphology>> taggers;  // one per worker
   std::unique_ptr<PageRenderer> site_pages;
+  bool aside = false;  // each plan's full text on a second thread
   bool ok = false;
 };
 
-SiteRenderer::SiteRenderer(const model::Site& site, const theme::Theme& theme, output::Sink& out, Stats& stats,
-                           diag::Diagnostics& diags, int workers)
+SiteRenderer::SiteRenderer(const model::Site& site, std::shared_ptr<const PreparedTheme> theme, output::Sink& out,
+                           Stats& stats, diag::Diagnostics& diags, int workers, int threads)
     : site_(site), state_(std::make_unique<State>()) {
-  if (!LoadTheme(theme, state_->assets, out, diags)) return;
+  if (!theme) return;
+  state_->aside = threads > 1;
+  state_->theme = std::move(theme);
+  for (const auto& [path, bytes] : state_->theme->assets().files) out.Put(path, bytes);
   if (WantsMorphology(site) && !(state_->morphology = OpenMorphology(diags))) return;
-  state_->taggers.resize(static_cast<std::size_t>(std::max(workers, 1)));
+  // Two taggers per worker: one for the full text, made beside the plan's other pages.
+  state_->taggers.resize(2 * static_cast<std::size_t>(std::max(workers, 1)));
   for (auto& tagger : state_->taggers) tagger = state_->morphology ? state_->morphology->Fork() : nullptr;
-  state_->site_pages = std::make_unique<PageRenderer>(site, state_->assets, state_->morphology.get(), out, stats, diags);
+  state_->site_pages =
+      std::make_unique<PageRenderer>(site, state_->theme->assets(), state_->morphology.get(), out, stats, diags);
   state_->ok = true;
 }
 
@@ -938,8 +1022,9 @@ void SiteRenderer::RenderStart() { state_->site_pages->RenderSiteStart(); }
 
 std::set<std::string> SiteRenderer::RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
                                                diag::Diagnostics& diags, const std::vector<DataLink>& data) const {
-  PageRenderer renderer(site_, state_->assets, state_->taggers.at(static_cast<std::size_t>(worker)).get(), out, stats,
-                        diags);
+  const std::size_t w = 2 * static_cast<std::size_t>(worker);
+  PageRenderer renderer(site_, state_->theme->assets(), state_->taggers.at(w).get(), out, stats, diags);
+  if (state_->aside) renderer.AllowAside(state_->taggers.at(w + 1).get());
   renderer.RenderPlanPages(site_.plans.at(i), data);
   return renderer.used_shared();
 }

@@ -36,16 +36,35 @@ struct DataLink {
   std::uintmax_t bytes = 0;
 };
 
+/// The theme made ready for the pages: templates parsed, stylesheet compiled, scripts
+/// minified. Made once per build, or once for as long as keikaku serve sees the same theme.
+/// Read-only, shared by every thread.
+class PreparedTheme {
+ public:
+  struct Assets;
+  /// Null when the theme has errors, reported in `diags`.
+  static std::shared_ptr<const PreparedTheme> Prepare(const theme::Theme& theme, diag::Diagnostics& diags);
+  ~PreparedTheme();
+  const Assets& assets() const { return *assets_; }
+
+ private:
+  PreparedTheme();
+  std::unique_ptr<Assets> assets_;
+};
+
 /// The pages of a site, made in parts so that the pipeline can run the plans on several
 /// threads and reuse what an earlier build made of a plan that did not change (keikaku
 /// serve). A plan's pages depend only on the plan and on the site's own settings.
 class SiteRenderer {
  public:
-  /// Loads the theme (templates; the stylesheet and scripts are put into `out`) and, if some
-  /// page asks for automatic furigana, MeCab, with a tagger for each of `workers` threads.
-  /// Findings go to `diags`; ok() is false when the theme or MeCab could not be loaded.
-  SiteRenderer(const model::Site& site, const theme::Theme& theme, output::Sink& out, Stats& stats,
-               diag::Diagnostics& diags, int workers);
+  /// Puts the theme's stylesheet and scripts into `out` and, if some page asks for automatic
+  /// furigana, loads MeCab, with taggers for each of `workers` threads. With `threads` (the
+  /// cores the build may use) above one, each plan's full text is made on a thread of its
+  /// own beside the plan's other pages, and `out` must take files from several threads.
+  /// Findings go to `diags`; ok() is false when the theme is null (it had errors) or MeCab
+  /// could not be loaded.
+  SiteRenderer(const model::Site& site, std::shared_ptr<const PreparedTheme> theme, output::Sink& out, Stats& stats,
+               diag::Diagnostics& diags, int workers, int threads);
   ~SiteRenderer();
   bool ok() const;
 
