@@ -10,6 +10,7 @@
 #include "io/file.h"
 #include "parallel/parallel.h"
 #include "lint/text_rules.h"
+#include "load/fast_yaml.h"
 #include "load/scalar_map.h"
 #include "load/validate.h"
 #include "load/yaml_doctor.h"
@@ -805,7 +806,10 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
   PositionMap positions(file, parsed);
   YAML::Node node;
   try {
-    node = YAML::Load(parsed);
+    // libyaml reads valid YAML into the same tree; yaml-cpp reads what libyaml cannot, and
+    // its errors are the ones explained below.
+    std::optional<YAML::Node> fast = LoadFast(parsed);
+    node = fast ? *fast : YAML::Load(parsed);
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp stops at about 500 levels (its message, "bad file", says nothing).
     diags.Error(positions.At(e.mark), "schema.too-deep", "入れ子が深すぎて読めません。",

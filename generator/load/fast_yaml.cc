@@ -1,0 +1,250 @@
+#include "load/fast_yaml.h"
+
+#include <yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace keikaku::load {
+namespace {
+struct NodeAccess {};  // names the specialisation below
+}  // namespace
+}  // namespace keikaku::load
+
+// yaml-cpp makes a YAML::Node for a node of its tree only in its own reader, through a
+// private constructor; it befriends every specialisation of YAML::as_if, and this one (for a
+// type of keikaku's own) is the way in.
+template <>
+struct YAML::as_if<keikaku::load::NodeAccess, void> {
+  static YAML::Node Wrap(YAML::detail::node& node, YAML::detail::shared_memory_holder memory) {
+    return YAML::Node(node, std::move(memory));
+  }
+};
+
+namespace keikaku::load {
+namespace {
+
+// libyaml counts columns in characters, yaml-cpp in bytes (and gives the byte offset).
+class Marks {
+ public:
+  explicit Marks(std::string_view text) : text_(text) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') line_starts_.push_back(i + 1);
+    }
+  }
+  YAML::Mark At(const yaml_mark_t& m) const {
+    YAML::Mark mark;
+    mark.line = static_cast<int>(m.line);
+    std::size_t start = m.line < line_starts_.size() ? line_starts_[m.line] : text_.size();
+    std::size_t at = start;
+    for (std::size_t chars = 0; chars < m.column && at < text_.size(); ++chars) {
+      const unsigned char lead = static_cast<unsigned char>(text_[at]);
+      at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    }
+    if (at > text_.size()) at = text_.size();
+    mark.column = static_cast<int>(at - start);
+    mark.pos = static_cast<int>(at);
+    return mark;
+  }
+
+  std::string_view text() const { return text_; }
+
+  // The mark of the first token at or after byte `at`: past spaces, line breaks and comments.
+  YAML::Mark Next(std::size_t at) const {
+    YAML::Mark mark;
+    while (at < text_.size()) {
+      const char c = text_[at];
+      if (c == '#') {
+        while (at < text_.size() && text_[at] != '\n') ++at;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        ++at;
+      } else {
+        break;
+      }
+    }
+    auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), at) - 1;
+    mark.line = static_cast<int>(line - line_starts_.begin());
+    // At the end of the text, yaml-cpp's column is 0 even after a last line with no break.
+    mark.column = at == text_.size() ? 0 : static_cast<int>(at - *line);
+    mark.pos = static_cast<int>(at);
+    return mark;
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> line_starts_;
+};
+
+// yaml-cpp's null: a plain scalar with no tag written, empty or ~ or null.
+bool IsNull(const yaml_event_t& e) {
+  const auto& s = e.data.scalar;
+  if (!s.plain_implicit || s.style != YAML_PLAIN_SCALAR_STYLE) return false;
+  std::string_view v(reinterpret_cast<const char*>(s.value), s.length);
+  return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
+}
+
+// The tag yaml-cpp gives: the one written (resolved), else "?" for a plain scalar or a
+// collection and "!" for a quoted or block scalar.
+std::string Tag(const yaml_char_t* tag, bool non_specific_plain) {
+  if (tag && *tag) return reinterpret_cast<const char*>(tag);
+  return non_specific_plain ? "?" : "!";
+}
+
+class Builder {
+ public:
+  static constexpr std::size_t kMaxDepth = 100;
+
+  explicit Builder(std::string_view text) : marks_(text), memory_(new YAML::detail::memory_holder) {}
+
+  // False when the event is one yaml-cpp would read otherwise.
+  bool Take(const yaml_event_t& e) {
+    if (AtKey() && !PlainKey(e)) return false;
+    return TakeNode(e);
+  }
+
+  YAML::Node Root() const {
+    if (!root_) return YAML::Node();
+    return YAML::as_if<NodeAccess, void>::Wrap(*root_, memory_);
+  }
+
+ private:
+  bool TakeNode(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_SCALAR_EVENT: {
+        YAML::detail::node& node = Create(e, e.data.scalar.anchor);
+        // Nothing written (「key:」, 「-」): yaml-cpp places the null at the next token.
+        if (e.data.scalar.length == 0 && IsNull(e) && !e.data.scalar.anchor) {
+          node.set_mark(marks_.Next(static_cast<std::size_t>(node.mark().pos)));
+        }
+        if (IsNull(e)) {
+          node.set_null();
+        } else {
+          node.set_scalar(std::string(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length));
+          node.set_tag(Tag(e.data.scalar.tag, e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE));
+        }
+        return Attach(node);
+      }
+      case YAML_ALIAS_EVENT: {
+        auto it = anchors_.find(reinterpret_cast<const char*>(e.data.alias.anchor));
+        return it != anchors_.end() && Attach(*it->second);
+      }
+      case YAML_SEQUENCE_START_EVENT:
+      case YAML_MAPPING_START_EVENT: {
+        // Deeper than any content (the validator allows 64 levels): yaml-cpp reads it, or
+        // stops with the error keikaku reports as schema.too-deep.
+        if (open_.size() >= kMaxDepth) return false;
+        const bool map = e.type == YAML_MAPPING_START_EVENT;
+        YAML::detail::node& node = Create(e, map ? e.data.mapping_start.anchor : e.data.sequence_start.anchor);
+        node.set_type(map ? YAML::NodeType::Map : YAML::NodeType::Sequence);
+        node.set_tag(Tag(map ? e.data.mapping_start.tag : e.data.sequence_start.tag, true));
+        const bool flow = map ? e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                              : e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+        node.set_style(flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block);
+        open_.push_back({&node, nullptr});
+        return true;
+      }
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: {
+        if (open_.empty() || open_.back().key) return false;
+        YAML::detail::node& node = *open_.back().node;
+        open_.pop_back();
+        return Attach(node);
+      }
+      default:
+        return true;
+    }
+  }
+
+  struct Open {
+    YAML::detail::node* node;
+    YAML::detail::node* key;  // a map's key waiting for its value
+  };
+
+  // Whether the next node is a key of the innermost map.
+  bool AtKey() const {
+    return !open_.empty() && open_.back().node->type() == YAML::NodeType::Map && !open_.back().key;
+  }
+
+  // A key as content writes it: a scalar or alias followed by ':' on its line. libyaml also
+  // reads a ':' on the next line, a key with no ':' (「? key」, 「{key}」) and a collection
+  // as a key, where yaml-cpp fails or places nodes otherwise: those texts go to yaml-cpp.
+  bool PlainKey(const yaml_event_t& e) const {
+    if (e.type == YAML_MAPPING_END_EVENT) return true;
+    if (e.type != YAML_SCALAR_EVENT && e.type != YAML_ALIAS_EVENT) return false;
+    const std::string_view text = marks_.text();
+    std::size_t at = static_cast<std::size_t>(marks_.At(e.end_mark).pos);
+    while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+    return at < text.size() && text[at] == ':';
+  }
+
+  YAML::detail::node& Create(const yaml_event_t& e, const yaml_char_t* anchor) {
+    YAML::detail::node& node = memory_->create_node();
+    node.set_mark(marks_.At(e.start_mark));
+    // Registered before the node's contents: an alias inside its own anchor is the node
+    // itself, as in yaml-cpp (CheckAliasExpansion reports it).
+    if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = &node;
+    return node;
+  }
+
+  // Adds a finished node to the collection it is in.
+  bool Attach(YAML::detail::node& node) {
+    if (open_.empty()) {
+      if (root_) return false;
+      root_ = &node;
+      return true;
+    }
+    Open& parent = open_.back();
+    if (parent.node->type() == YAML::NodeType::Sequence) {
+      parent.node->push_back(node, memory_);
+    } else if (!parent.key) {
+      parent.key = &node;
+    } else {
+      parent.node->insert(*parent.key, node, memory_);  // a repeated key is kept, as yaml-cpp does
+      parent.key = nullptr;
+    }
+    return true;
+  }
+
+  Marks marks_;
+  YAML::detail::shared_memory_holder memory_;
+  std::map<std::string, YAML::detail::node*> anchors_;
+  std::vector<Open> open_;
+  YAML::detail::node* root_ = nullptr;
+};
+
+}  // namespace
+
+std::optional<YAML::Node> LoadFast(const std::string& text) {
+  // yaml-cpp's positions do not count a UTF-8 byte order mark; libyaml skips it too.
+  std::string_view body(text);
+  if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.remove_prefix(3);
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) return std::nullopt;
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+  Builder builder(body);
+  // yaml-cpp's YAML::Load gives the first document only, but the whole text must read without
+  // error: where libyaml ends a document early and fails after it (「key\n: value」), yaml-cpp
+  // fails inside it.
+  bool ok = true, first = true;
+  for (bool done = false; ok && !done;) {
+    yaml_event_t event;
+    if (!yaml_parser_parse(&parser, &event)) {
+      ok = false;
+      break;
+    }
+    done = event.type == YAML_STREAM_END_EVENT;
+    if (first) ok = builder.Take(event);
+    first = first && event.type != YAML_DOCUMENT_END_EVENT;
+    yaml_event_delete(&event);
+  }
+  yaml_parser_delete(&parser);
+  if (!ok) return std::nullopt;
+  return builder.Root();
+}
+
+}  // namespace keikaku::load

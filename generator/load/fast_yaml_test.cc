@@ -1,0 +1,178 @@
+#include "load/fast_yaml.h"
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "io/file.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRoot = KEIKAKU_SOURCE_DIR;
+
+// The whole tree with every node's type, tag, value and position, one node a line.
+void Describe(const YAML::Node& n, std::ostringstream& out, int depth = 0) {
+  const YAML::Mark m = n.Mark();
+  out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << n.Type() << " " << m.line << ":" << m.column << "@"
+      << m.pos << " tag[" << n.Tag() << "]";
+  if (n.IsScalar()) out << " [" << n.Scalar() << "]";
+  out << "\n";
+  if (depth > 40) return;  // an alias inside its own anchor
+  if (n.IsSequence()) {
+    for (const YAML::Node& item : n) Describe(item, out, depth + 1);
+  } else if (n.IsMap()) {
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      Describe(it->first, out, depth + 1);
+      Describe(it->second, out, depth + 2);
+    }
+  }
+}
+
+std::string Describe(const YAML::Node& n) {
+  std::ostringstream out;
+  out << "defined " << n.IsDefined() << " null " << n.IsNull() << "\n";
+  Describe(n, out);
+  return out.str();
+}
+
+// What LoadFast makes of `text` against YAML::Load: the same tree, or nothing where yaml-cpp
+// fails. Returns whether LoadFast gave a tree.
+bool Compare(const std::string& name, const std::string& text) {
+  INFO(name);
+  std::optional<YAML::Node> fast = keikaku::load::LoadFast(text);
+  std::string expected;
+  try {
+    expected = Describe(YAML::Load(text));
+  } catch (const YAML::Exception& e) {
+    INFO("yaml-cpp: " << e.what());
+    CHECK_FALSE(fast);
+    return false;
+  }
+  if (fast) CHECK(Describe(*fast) == expected);
+  return fast.has_value();
+}
+
+}  // namespace
+
+TEST_CASE("LoadFast reads every YAML file of the repository as YAML::Load does", "[load][yaml]") {
+  int files = 0, fast = 0;
+  for (const char* dir : {"content", "tests", "fuzz", "bench"}) {
+    for (const auto& e : fs::recursive_directory_iterator(kRoot / dir)) {
+      const std::string path = e.path().generic_string();
+      if (!e.is_regular_file() || e.path().extension() != ".yaml" || path.find("node_modules") != std::string::npos) {
+        continue;
+      }
+      std::optional<std::string> text = keikaku::io::ReadFile(e.path());
+      REQUIRE(text);
+      ++files;
+      const bool read = Compare(path, *text);
+      fast += read;
+      // Every file of a site that builds is read by libyaml, not handed to yaml-cpp.
+      if (path.find("/content/") != std::string::npos || path.find("/tests/sites/") != std::string::npos) CHECK(read);
+    }
+  }
+  CHECK(files > 150);
+  CHECK(fast > 140);
+}
+
+TEST_CASE("LoadFast: nulls, tags, quoting, anchors and positions as yaml-cpp has them", "[load][yaml]") {
+  const std::vector<std::string> texts = {
+      "",
+      "# only a comment\n",
+      "a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: \"null\"\ng: 'x'\nh: !!str null\ni: !!null ~\n",
+      "title: 計画\nlist:\n  - 一\n  - 二\n  -\n  - [三, {四: 五}]\n",
+      "- |\n  一行目\n  二行目\n- >-\n  折り\n  返し\n- |+\n  keep\n\n- \"esc \\u3042 \\n\\t\"\n",
+      "base: &b {x: 1, y: [2, 3]}\nuse: *b\nlist: &l\n  - a\n  - *l\n",
+      "\xEF\xBB\xBFtitle: BOM のある文書\nbody: 本文\n",
+      "key: value\r\nnext: 二行目\r\n",
+      "---\nfirst: 1\n...\n---\nsecond: 2\n",
+      "%YAML 1.1\n---\n? 複雑なキー\n: 値\n",
+      "a: 1\na: 2\n",
+      "a: 1\nb:\n",
+      "a: 1\nb:",
+      "a:\n  # comment\n\nb: 1\n",
+      "a:\n  b:\nc: 1\n",
+      "a: [1, , 2]\nb: {c: , d: 1}\nc: {e}\n",
+      "- \n-\n- # note\n",
+      "a: &x\nb: *x\n",
+      "  indented: map\n  second: key\n",
+      "plain text only",
+      "[1, 2\n",
+      "a: b: c\n",
+      "a: *unknown\n",
+      "\"never closed\nb: 1\n",
+      "key:\tvalue\n",
+  };
+  for (const std::string& text : texts) Compare(text, text);
+}
+
+TEST_CASE("LoadFast leaves nesting deeper than any content to yaml-cpp", "[load][yaml]") {
+  std::string flow = "a: " + std::string(99, '[') + std::string(99, ']') + "\n";
+  CHECK_FALSE(keikaku::load::LoadFast("x: " + std::string(120, '[') + std::string(120, ']') + "\n"));
+  CHECK(keikaku::load::LoadFast(flow));
+  CHECK(Compare("flow", flow));
+  std::string block;
+  for (int i = 0; i < 120; ++i) block += std::string(static_cast<std::size_t>(2 * i), ' ') + "- \n";
+  CHECK_FALSE(keikaku::load::LoadFast(block));
+}
+
+// Broken and odd variants of real content files (deterministic): wherever yaml-cpp fails,
+// LoadFast must give nothing (so the error and its explanation stay yaml-cpp's), and where
+// both read the text, the same tree.
+TEST_CASE("LoadFast agrees with YAML::Load on thousands of edited content files", "[load][yaml]") {
+  std::vector<std::string> originals;
+  for (const auto& e : fs::directory_iterator(kRoot / "content/plans/otaki-dx-plan")) {
+    if (e.path().extension() == ".yaml") originals.push_back(*keikaku::io::ReadFile(e.path()));
+  }
+  REQUIRE(originals.size() > 3);
+  const std::vector<std::string> pieces = {":", ": ", "- ", "\"", "'", "[", "]", "{", "}", "&a ", "*a", "# ", "\n",
+                                           "  ", "\t", "|", ">", "? ", "!!str ", "---\n", ",", "\\", "%"};
+  std::uint64_t seed = 0x6b65696b;
+  auto next = [&](std::size_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((seed >> 33) % n);
+  };
+  int both = 0, fallback = 0, errors = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text = originals[next(originals.size())];
+    for (std::size_t edits = 1 + next(3); edits > 0; --edits) {
+      const std::size_t at = next(text.size() + 1);
+      switch (next(3)) {
+        case 0: text.insert(at, pieces[next(pieces.size())]); break;
+        case 1: text.erase(at, 1 + next(8)); break;
+        default: {  // a line repeated, deeper or shallower
+          const std::size_t start = text.rfind('\n', at == 0 ? 0 : at - 1);
+          const std::size_t begin = start == std::string::npos ? 0 : start + 1;
+          const std::size_t end = text.find('\n', at);
+          std::string line = text.substr(begin, (end == std::string::npos ? text.size() : end) - begin);
+          text.insert(begin, (next(2) ? "  " : "") + line + "\n");
+        }
+      }
+    }
+    std::optional<YAML::Node> fast = keikaku::load::LoadFast(text);
+    std::string expected;
+    try {
+      expected = Describe(YAML::Load(text));
+    } catch (const YAML::Exception&) {
+      ++errors;
+      INFO(text);
+      CHECK_FALSE(fast);
+      continue;
+    }
+    if (!fast) {
+      ++fallback;
+      continue;
+    }
+    ++both;
+    INFO(text);
+    CHECK(Describe(*fast) == expected);
+  }
+  CHECK(both > 500);
+  WARN("edited files: " << both << " read alike, " << fallback << " left to yaml-cpp, " << errors << " yaml-cpp errors");
+}
