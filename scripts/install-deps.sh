@@ -13,7 +13,10 @@ build_pkgs=(cmake g++ make pkg-config
 # GNU time: the peak memory of builds of absurd content (tests/e2e/build_limits.test.sh) and
 # of the benchmark's synthetic sites (bench/scale.sh).
 # poppler-utils: pdftotext and pdfinfo read the PDFs that tests/browser/print.test.mjs prints.
-test_pkgs=(chromium nodejs npm default-jre-headless time poppler-utils)
+# fonts-noto-cjk: a Japanese font for Chromium ("Noto Sans CJK JP" is in the theme's font
+# list). Without one, Chromium draws kanji with no font of their own: the printed PDFs lose
+# the first character of each ruby word and their page counts mean nothing.
+test_pkgs=(chromium nodejs npm default-jre-headless time poppler-utils fonts-noto-cjk)
 # bench/scale.sh: Hugo to compare with.
 bench_pkgs=(hugo)
 # make fuzz: clang 14 and its runtime libraries, which hold libFuzzer (libclang_rt.fuzzer-x86_64.a).
