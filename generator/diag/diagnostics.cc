@@ -110,12 +110,15 @@ std::string Diagnostics::Format(const std::map<std::string, std::string>& source
   return out;
 }
 
-LineIndex::LineIndex(const std::string& text) : text_(text) {
-  starts_.push_back(0);
-  for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
-    starts_.push_back(at + 1);
+std::vector<std::size_t> LineStarts(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    starts.push_back(at + 1);
   }
+  return starts;
 }
+
+LineIndex::LineIndex(const std::string& text) : text_(text), starts_(LineStarts(text)) {}
 
 std::vector<ExcerptLine> LineIndex::Excerpt(int line, int context) const {
   std::vector<ExcerptLine> lines;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace keikaku::diag {
@@ -79,6 +80,9 @@ struct ExcerptLine {
   int number = 0;  ///< 1-based.
   std::string text;
 };
+
+/// The byte offset where each line of `text` starts: 0, then one past each '\n'.
+std::vector<std::size_t> LineStarts(std::string_view text);
 
 /// Where the lines of one source text start, found once: excerpts for many diagnostics of
 /// a file cost a lookup each (a scan from the top per diagnostic made 100,000 warnings take

@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "diag/diagnostics.h"
+#include "text/utf8.h"
+
 namespace keikaku::load {
 namespace {
 struct NodeAccess {};  // names the specialisation below
@@ -30,22 +33,13 @@ namespace {
 // libyaml counts columns in characters, yaml-cpp in bytes (and gives the byte offset).
 class Marks {
  public:
-  explicit Marks(std::string_view text) : text_(text) {
-    line_starts_.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') line_starts_.push_back(i + 1);
-    }
-  }
+  explicit Marks(std::string_view text) : text_(text), line_starts_(diag::LineStarts(text)) {}
   YAML::Mark At(const yaml_mark_t& m) const {
     YAML::Mark mark;
     mark.line = static_cast<int>(m.line);
     std::size_t start = m.line < line_starts_.size() ? line_starts_[m.line] : text_.size();
     std::size_t at = start;
-    for (std::size_t chars = 0; chars < m.column && at < text_.size(); ++chars) {
-      const unsigned char lead = static_cast<unsigned char>(text_[at]);
-      at += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    }
-    if (at > text_.size()) at = text_.size();
+    for (std::size_t chars = 0; chars < m.column && at < text_.size(); ++chars) text::DecodeAt(text_, at);
     mark.column = static_cast<int>(at - start);
     mark.pos = static_cast<int>(at);
     return mark;
@@ -116,11 +110,11 @@ class Builder {
     switch (e.type) {
       case YAML_SCALAR_EVENT: {
         YAML::detail::node& node = Create(e, e.data.scalar.anchor);
-        // Nothing written (「key:」, 「-」): yaml-cpp places the null at the next token.
-        if (e.data.scalar.length == 0 && IsNull(e) && !e.data.scalar.anchor) {
-          node.set_mark(marks_.Next(static_cast<std::size_t>(node.mark().pos)));
-        }
         if (IsNull(e)) {
+          // Nothing written (「key:」, 「-」): yaml-cpp places the null at the next token.
+          if (e.data.scalar.length == 0 && !e.data.scalar.anchor) {
+            node.set_mark(marks_.Next(static_cast<std::size_t>(node.mark().pos)));
+          }
           node.set_null();
         } else {
           node.set_scalar(std::string(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length));

@@ -12,12 +12,7 @@ using schema::Kind;
 using schema::Type;
 
 PositionMap::PositionMap(std::string file, const std::string& text)
-    : file_(std::move(file)), text_(text) {
-  line_starts_.push_back(0);
-  for (std::size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
-    line_starts_.push_back(at + 1);
-  }
-}
+    : file_(std::move(file)), text_(text), line_starts_(diag::LineStarts(text)) {}
 
 diag::SourcePos PositionMap::At(const YAML::Mark& mark) const {
   if (mark.line < 0) return {file_, 0, 0};

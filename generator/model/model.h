@@ -372,6 +372,16 @@ struct Site {
   Accessibility accessibility;
 };
 
+/// The latest revision of any plan of `site`: the 最終更新日 of the site's own pages.
+inline std::optional<Date> LastRevised(const Site& site) {
+  std::optional<Date> last;
+  for (const Plan& plan : site.plans) {
+    std::optional<Date> d = LastRevised(plan);
+    if (d && (!last || *last < *d)) last = d;
+  }
+  return last;
+}
+
 }  // namespace keikaku::model
 
 #endif  // KEIKAKU_MODEL_MODEL_H_

@@ -11,9 +11,10 @@ namespace keikaku::parallel {
 
 int DefaultJobs() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
 
+int Jobs(int jobs) { return jobs < 1 ? DefaultJobs() : jobs; }
+
 int Threads(std::size_t count, int jobs) {
-  if (jobs < 1) jobs = DefaultJobs();
-  return static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(jobs), std::max<std::size_t>(count, 1)));
+  return static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(Jobs(jobs)), std::max<std::size_t>(count, 1)));
 }
 
 void ForEach(std::size_t count, int jobs, const std::function<void(std::size_t index, int worker)>& work) {

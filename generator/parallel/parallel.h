@@ -11,6 +11,9 @@ namespace keikaku::parallel {
 /// The number of threads to use when none is asked for: the machine's cores (at least 1).
 int DefaultJobs();
 
+/// The threads `jobs` asks for: `jobs`, or DefaultJobs() when it is below 1 (--jobs not given).
+int Jobs(int jobs);
+
 /// Calls `work(index, worker)` once for every index in [0, count), on min(jobs, count)
 /// threads (`jobs` < 1: DefaultJobs()). `worker` in [0, threads) names the calling thread,
 /// for state that must not be shared (one MeCab tagger per thread). Indices are taken in

@@ -318,7 +318,7 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
 
   const std::size_t plans = site->plans.size();
   render::SiteRenderer renderer(*site, prepared, sink, stats, diags, parallel::Threads(plans, options.jobs),
-                                options.jobs > 0 ? options.jobs : parallel::DefaultJobs());
+                                parallel::Jobs(options.jobs));
   if (!renderer.ok()) return false;
   renderer.RenderStart();
   // Each plan's checks, files and pages, on several threads, each into its own part; the
@@ -407,9 +407,8 @@ int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
       << changes.removed.size() << "、変わらず " << changes.unchanged << "（一覧: "
       << (options.output / output::kChangesFile).generic_string() << "）。\n";
   if (options.stats) {
-    const int threads = options.jobs > 0 ? options.jobs : parallel::DefaultJobs();
     out << "時間の内訳: 読み込み " << Seconds(stats.load_seconds) << " 秒、確認・ページ作成・書き込み "
-        << Seconds(stats.render_seconds) << " 秒、入れ替え " << Seconds(commit_seconds) << " 秒（スレッド " << threads
+        << Seconds(stats.render_seconds) << " 秒、入れ替え " << Seconds(commit_seconds) << " 秒（スレッド " << parallel::Jobs(options.jobs)
         << "）。\n";
   }
   if (stats.auto_words > 0) {

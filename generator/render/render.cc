@@ -102,6 +102,16 @@ std::string AddScript(const theme::Theme& theme, const char* path, const char* n
   return file;
 }
 
+// The plan's glossary terms and aliases, each naming its entry (the first entry wins).
+TermIndex TermsOf(const model::Plan& plan) {
+  TermIndex terms;
+  for (const model::GlossaryEntry& e : plan.glossary) {
+    terms.emplace(e.term, &e);
+    for (const std::string& a : e.aliases) terms.emplace(a, &e);
+  }
+  return terms;
+}
+
 // MeCab is loaded only if some page asks for automatic furigana.
 bool WantsMorphology(const model::Site& site) {
   bool wanted = site.auto_furigana.on;
@@ -127,10 +137,11 @@ std::unique_ptr<furigana::Morphology> OpenMorphology(diag::Diagnostics& diags) {
 // each plan's pages by another (each with its own findings, figures and MeCab tagger).
 class PageRenderer {
  public:
-  PageRenderer(const model::Site& site, const SiteAssets& assets, furigana::Morphology* morphology,
-               output::Sink& out, Stats& stats, diag::Diagnostics& diags)
+  // `site_updated`: model::LastRevised(site), the 最終更新日 of the site's own pages.
+  PageRenderer(const model::Site& site, const std::optional<text::Date>& site_updated, const SiteAssets& assets,
+               furigana::Morphology* morphology, output::Sink& out, Stats& stats, diag::Diagnostics& diags)
       : site_(site), assets_(assets), morphology_(morphology), out_(out), stats_(stats), diags_(diags),
-        site_updated_(SiteUpdated(site)) {}
+        site_updated_(site_updated) {}
 
   // The names of the readings file (and the plan's municipality), and `words` for
   // automatic furigana; the previous annotator's figures are added to the stats.
@@ -251,16 +262,6 @@ class PageRenderer {
     }
     out_.Put(page.path, std::move(html));
     ++stats_.pages;
-  }
-
-  // The latest revision of any plan: the 最終更新日 of the site's own pages.
-  static std::optional<text::Date> SiteUpdated(const model::Site& site) {
-    std::optional<text::Date> last;
-    for (const model::Plan& plan : site.plans) {
-      std::optional<text::Date> d = model::LastRevised(plan);
-      if (d && (!last || *last < *d)) last = d;
-    }
-    return last;
   }
 
   static void SetDate(TemplateDictionary* d, const text::Date& date) {
@@ -446,14 +447,8 @@ class PageRenderer {
     Finish(page);
   }
 
-  // The plan's terms, and this renderer's matcher of their names, readings and measures
-  // for the plan's pages.
-  TermIndex UsePlan(const model::Plan& plan) {
-    TermIndex terms;
-    for (const model::GlossaryEntry& e : plan.glossary) {
-      terms.emplace(e.term, &e);
-      for (const std::string& a : e.aliases) terms.emplace(a, &e);
-    }
+  // This renderer's matcher of the plan's `terms`, readings and measures for the plan's pages.
+  void UsePlan(const model::Plan& plan, const TermIndex& terms) {
     std::vector<std::string> names;
     for (const auto& [name, entry] : terms) names.push_back(name);
     auto_terms_ = std::make_unique<text::TermMatcher>(names);
@@ -463,7 +458,6 @@ class PageRenderer {
     UseAnnotator(std::move(readings), GlossaryReadings(plan));
     style_ = {annotator_.get(), GradeOf(plan.auto_furigana.value_or(site_.auto_furigana)), &diags_, plan.pos};
     measures_ = std::make_unique<MeasureIndex>(plan);
-    return terms;
   }
 
   // The full text, made by a renderer of its own on another thread (its findings and figures
@@ -477,7 +471,8 @@ class PageRenderer {
   };
 
   void RenderPlan(const model::Plan& plan) {
-    const TermIndex terms = UsePlan(plan);
+    const TermIndex terms = TermsOf(plan);
+    UsePlan(plan, terms);
     PlanPaths paths(plan);
     const std::string plan_title = plan.municipality.name + " " + plan.title;
     const std::string suffix = " | " + plan_title + " | " + site_.title;
@@ -491,10 +486,11 @@ class PageRenderer {
     std::unique_ptr<Aside> aside;
     if (aside_ && own_entries) {
       aside = std::make_unique<Aside>();
-      aside->renderer = std::make_unique<PageRenderer>(site_, assets_, aside_tagger_, out_, aside->stats, aside->diags);
+      aside->renderer =
+          std::make_unique<PageRenderer>(site_, site_updated_, assets_, aside_tagger_, out_, aside->stats, aside->diags);
       Aside* a = aside.get();
       a->done = std::async(std::launch::async, [a, &plan, &terms, suffix] {
-        a->renderer->UsePlan(plan);
+        a->renderer->UsePlan(plan, terms);
         a->full = a->renderer->StartFull(plan, terms, "全文" + suffix, true);
       });
     }
@@ -991,10 +987,13 @@ std::shared_ptr<const PreparedTheme> PreparedTheme::Prepare(const theme::Theme& 
 
 struct SiteRenderer::State {
   std::shared_ptr<const PreparedTheme> theme;
+  std::optional<text::Date> site_updated;  // model::LastRevised(site)
   std::unique_ptr<furigana::Morphology> morphology;
-  std::vector<std::unique_ptr<furigana::Morphology>> taggers;  // one per worker
+  std::vector<std::unique_ptr<furigana::Morphology>> taggers;  // TaggersPerWorker() per worker
   std::unique_ptr<PageRenderer> site_pages;
   bool aside = false;  // each plan's full text on a second thread
+  // A MeCab tagger for each worker, and one more for its second thread.
+  std::size_t TaggersPerWorker() const { return aside ? 2 : 1; }
   bool ok = false;
 };
 
@@ -1004,13 +1003,13 @@ SiteRenderer::SiteRenderer(const model::Site& site, std::shared_ptr<const Prepar
   if (!theme) return;
   state_->aside = threads > 1;
   state_->theme = std::move(theme);
+  state_->site_updated = model::LastRevised(site);
   for (const auto& [path, bytes] : state_->theme->assets().files) out.Put(path, bytes);
   if (WantsMorphology(site) && !(state_->morphology = OpenMorphology(diags))) return;
-  // Two taggers per worker: one for the full text, made beside the plan's other pages.
-  state_->taggers.resize(2 * static_cast<std::size_t>(std::max(workers, 1)));
+  state_->taggers.resize(state_->TaggersPerWorker() * static_cast<std::size_t>(std::max(workers, 1)));
   for (auto& tagger : state_->taggers) tagger = state_->morphology ? state_->morphology->Fork() : nullptr;
-  state_->site_pages =
-      std::make_unique<PageRenderer>(site, state_->theme->assets(), state_->morphology.get(), out, stats, diags);
+  state_->site_pages = std::make_unique<PageRenderer>(site, state_->site_updated, state_->theme->assets(),
+                                                      state_->morphology.get(), out, stats, diags);
   state_->ok = true;
 }
 
@@ -1022,8 +1021,9 @@ void SiteRenderer::RenderStart() { state_->site_pages->RenderSiteStart(); }
 
 std::set<std::string> SiteRenderer::RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
                                                diag::Diagnostics& diags, const std::vector<DataLink>& data) const {
-  const std::size_t w = 2 * static_cast<std::size_t>(worker);
-  PageRenderer renderer(site_, state_->theme->assets(), state_->taggers.at(w).get(), out, stats, diags);
+  const std::size_t w = state_->TaggersPerWorker() * static_cast<std::size_t>(worker);
+  PageRenderer renderer(site_, state_->site_updated, state_->theme->assets(), state_->taggers.at(w).get(), out, stats,
+                        diags);
   if (state_->aside) renderer.AllowAside(state_->taggers.at(w + 1).get());
   renderer.RenderPlanPages(site_.plans.at(i), data);
   return renderer.used_shared();
