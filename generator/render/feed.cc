@@ -62,14 +62,15 @@ class AtomWriter {
   std::string out_;
 };
 
-}  // namespace
-
+// "2023-05-16T00:00:00+09:00": the start of the date's day (or month, or year) in Japan.
 std::string AtomDate(const text::Date& date) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00+09:00", date.year, date.month ? date.month : 1,
                 date.day ? date.day : 1);
   return buf;
 }
+
+}  // namespace
 
 std::string AtomFeed(const model::Plan& plan, const FeedPlace& place) {
   const std::string& base = place.plan_url;  // "" keeps links relative to the feed

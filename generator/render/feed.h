@@ -22,9 +22,6 @@ struct FeedPlace {
 /// revisions.html. The plan must have at least one revision.
 std::string AtomFeed(const model::Plan& plan, const FeedPlace& place);
 
-/// "2023-05-16T00:00:00+09:00": the start of the date's day (or month, or year) in Japan.
-std::string AtomDate(const text::Date& date);
-
 }  // namespace keikaku::render
 
 #endif  // KEIKAKU_RENDER_FEED_H_
