@@ -31,11 +31,12 @@ struct Timing {
 
 bool Rebuild(const pipeline::BuildOptions& options, pipeline::BuildCache& cache, Timing& timing) {
   auto start = std::chrono::steady_clock::now();
-  output::OutputTree tree;
+  output::SharedTree tree;  // as keikaku serve keeps the site
+  output::SharedTreeSink sink(tree);
   render::Stats stats;
   load::SourceTexts sources;
   diag::Diagnostics diags;
-  bool ok = pipeline::RenderToTree(options, tree, stats, sources, diags, nullptr, &cache);
+  bool ok = pipeline::Render(options, sink, stats, sources, diags, nullptr, &cache);
   timing.total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   timing.load = stats.load_seconds;
   timing.render = stats.render_seconds;
@@ -85,9 +86,12 @@ int main(int argc, char** argv) {
   const Timing& median = timings[timings.size() / 2];
   std::printf(
       "rebuild after a save of %s (%d saves; full build first: %.0f ms): median %.1f ms (load %.1f, render %.1f), "
-      "fastest %.1f ms, slowest %.1f ms; %zu of %zu plans rendered again\n",
+      "fastest %.1f ms, slowest %.1f ms; %zu of %zu plans made again, with %zu of %zu chapter pages and %zu of "
+      "%zu Markdown texts\n",
       file.filename().c_str(), saves, first.total * 1e3, median.total * 1e3, median.load * 1e3, median.render * 1e3,
       timings.front().total * 1e3, timings.back().total * 1e3, cache.plans_rendered(),
-      cache.plans_rendered() + cache.plans_reused());
+      cache.plans_rendered() + cache.plans_reused(), cache.pages_made(), cache.pages_made() + cache.pages_reused(),
+      cache.fragments_rendered(),
+      cache.fragments_rendered() + cache.fragments_reused());
   return 0;
 }

@@ -58,7 +58,15 @@ Annotator::Annotator(std::vector<KnownReading> names, std::vector<KnownReading> 
       words_(AlignedWords(words)),
       name_matcher_(Keys(names_)),
       word_matcher_(Keys(words_)),
-      morphology_(morphology) {}
+      morphology_(morphology) {
+  key_ = morphology ? "mecab\n" : "\n";
+  for (const auto* list : {&names, &words}) {
+    for (const KnownReading& r : *list) key_ += r.word + '\0' + r.reading + '\0';
+    key_ += '\n';
+  }
+}
+
+void Annotator::Count(const AnnotatorStats& replayed) { stats_ += replayed; }
 
 Pieces Annotator::Annotate(std::string_view text, std::optional<int> grade, std::vector<std::string>* unread) {
   // Ranges whose reading is known: the names, and (for automatic furigana) glossary words.

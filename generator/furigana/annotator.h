@@ -27,6 +27,17 @@ struct AnnotatorStats {
   int words = 0;      ///< Words with kanji looked at by automatic furigana.
   int ruby = 0;       ///< Ruby words they gave (位置付け gives two: 位置, 付).
   int unread = 0;     ///< Of those, words MeCab could not read.
+  AnnotatorStats& operator+=(const AnnotatorStats& o) {
+    names += o.names;
+    words += o.words;
+    ruby += o.ruby;
+    unread += o.unread;
+    return *this;
+  }
+  /// What was done between two readings of the figures.
+  AnnotatorStats operator-(const AnnotatorStats& o) const {
+    return {names - o.names, words - o.words, ruby - o.ruby, unread - o.unread};
+  }
 };
 
 class Annotator {
@@ -44,6 +55,11 @@ class Annotator {
   Pieces Annotate(std::string_view text, std::optional<int> grade, std::vector<std::string>* unread);
 
   const AnnotatorStats& stats() const { return stats_; }
+  /// Adds what Annotate did for a text whose result was kept from an earlier build.
+  void Count(const AnnotatorStats& replayed);
+  /// The readings this annotator gives, as one text: two annotators with the same key
+  /// annotate every text alike.
+  const std::string& key() const { return key_; }
 
  private:
   void FreeText(std::string_view text, std::size_t begin, std::size_t end, const std::vector<Token>& tokens,
@@ -59,6 +75,7 @@ class Annotator {
   text::TermMatcher name_matcher_, word_matcher_;
   Morphology* morphology_;
   AnnotatorStats stats_;
+  std::string key_;
 };
 
 /// Reports a word automatic furigana could not read (rule furigana.unknown).

@@ -15,6 +15,7 @@
 #include "load/validate.h"
 #include "load/yaml_doctor.h"
 #include "markdown/markdown.h"
+#include "text/hash.h"
 #include "text/kana.h"
 #include "text/utf8.h"
 
@@ -637,6 +638,18 @@ std::optional<YAML::Node> ParseCache::Parse(const std::string& file, const std::
   return entry->node;
 }
 
+model::Chapter ParseCache::Chapter(const std::string& file, const std::string& text, const YAML::Node& node) {
+  std::shared_ptr<Entry> entry;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = files_.find(file); it != files_.end() && it->second->text == text) entry = it->second;
+  }
+  if (!entry) return BuildChapter(node, file, text);
+  // Like the node, the entry is read by the one thread that loads the file's plan.
+  if (!entry->chapter) entry->chapter = BuildChapter(node, file, text);
+  return *entry->chapter;
+}
+
 std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug,
                                     SourceTexts& sources, diag::Diagnostics& diags, ParseCache* cache) {
   const schema::Schema& schema = schema::ContentSchema();
@@ -647,6 +660,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
   std::string plan_file = DisplayName(plan_path);
   model::Plan plan = BuildPlan(*node, plan_file, *text);
   plan.slug = slug;
+  plan.fingerprint = text::Fingerprint(plan_file + '\0' + *text);
   Reader r(plan_file, *text);
   bool ok = true;
 
@@ -691,7 +705,9 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
       ok = false;
       continue;
     }
-    model::Chapter chapter = BuildChapter(*chapter_node, DisplayName(chapter_path), *chapter_text);
+    const std::string chapter_file = DisplayName(chapter_path);
+    model::Chapter chapter = cache ? cache->Chapter(chapter_file, *chapter_text, *chapter_node)
+                                   : BuildChapter(*chapter_node, chapter_file, *chapter_text);
     chapter.slug = stem;
     AssignSectionIds(chapter.sections, "sec-" + std::to_string(plan.chapters.size() + 1));
     plan.chapters.push_back(std::move(chapter));
@@ -701,6 +717,8 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
     referenced.insert(g.Scalar());
     if (auto glossary = LoadGlossary(dir, g.Scalar(), r.Pos(g), "計画フォルダ", sources, diags, cache)) {
       plan.glossary = std::move(*glossary);
+      const std::string glossary_file = DisplayName(dir / g.Scalar());
+      plan.fingerprint += text::Fingerprint(glossary_file + '\0' + sources[glossary_file]);
     } else {
       ok = false;
     }
@@ -915,6 +933,7 @@ model::Chapter BuildChapter(const YAML::Node& n, const std::string& file, const 
   c.sections = BuildSections(r, n["sections"]);
   c.auto_furigana = AutoFuriganaOf(n);
   c.draft = r.Bool(n, "draft");
+  c.fingerprint = text::Fingerprint(file + '\0' + text);
   return c;
 }
 

@@ -32,6 +32,9 @@ class ParseCache {
   /// ParseContent, or what it gave for the same file, text and type before.
   std::optional<YAML::Node> Parse(const std::string& file, const std::string& text, const schema::Type& type,
                                   diag::Diagnostics& diags);
+  /// BuildChapter of a chapter file that Parse gave `node` for, or a copy of what it gave
+  /// for the same file and text before.
+  model::Chapter Chapter(const std::string& file, const std::string& text, const YAML::Node& node);
 
  private:
   struct Entry {
@@ -39,6 +42,7 @@ class ParseCache {
     const schema::Type* type = nullptr;
     std::optional<YAML::Node> node;
     diag::Diagnostics diags;
+    std::optional<model::Chapter> chapter;
   };
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<Entry>> files_;

@@ -210,6 +210,9 @@ struct Chapter {
   std::optional<AutoFurigana> auto_furigana;  ///< Unset: the plan's.
   bool draft = false;  ///< Shown by keikaku serve, left out by keikaku build.
   SourcePos pos;
+  /// text::Fingerprint of the chapter file's name and bytes: two chapters with the same
+  /// fingerprint (and place in the plan) are the same (keikaku serve reuses their pages).
+  std::string fingerprint;
 };
 
 struct GlossaryEntry {
@@ -266,6 +269,9 @@ struct Plan {
   /// Files the text links to (a PDF beside the chapters), by the link as written, with
   /// their size in bytes: published beside the pages (filled in by the build).
   std::map<std::string, std::uintmax_t> attachments;
+  /// text::Fingerprint of plan.yaml and of the plan's glossary file (names and bytes):
+  /// with the site's own files, what every page of the plan depends on besides its chapters.
+  std::string fingerprint;
 };
 
 /// The date of the plan's latest revision (its 最終更新日); nothing when it has none.

@@ -221,3 +221,26 @@ TEST_CASE("a file put twice is replaced, and the previous site's file is never w
   CHECK_FALSE(diags.has_errors());
 }
 
+
+// keikaku serve keeps the files of a plan that did not change shared between builds; other
+// sinks take a copy.
+TEST_CASE("a shared tree keeps shared bytes without a copy; a plain tree copies them", "[output]") {
+  using keikaku::output::SharedBytes;
+  const SharedBytes page = std::make_shared<const std::string>("<p>ページ</p>");
+  keikaku::output::SharedTree shared;
+  keikaku::output::SharedTreeSink shared_sink(shared);
+  shared_sink.PutShared("a.html", page);
+  shared_sink.Put("b.html", "made now");
+  CHECK(shared.at("a.html") == page);  // the same bytes, not equal ones
+  CHECK(*shared.at("b.html") == "made now");
+  CHECK(shared_sink.Has("a.html"));
+  CHECK_FALSE(shared_sink.Has("c.html"));
+
+  OutputTree plain;
+  keikaku::output::TreeSink plain_sink(plain);
+  plain_sink.PutShared("a.html", page);
+  plain_sink.Put("b.html", "made now");
+  CHECK(plain.at("a.html") == *page);
+  CHECK(plain.at("a.html").data() != page->data());
+  CHECK(plain.at("b.html") == "made now");
+}

@@ -1,10 +1,16 @@
 #include "pipeline/build.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <future>
 #include <iostream>
 #include <set>
 #include <utility>
@@ -138,6 +144,10 @@ void AddAttachments(model::Plan& plan, PlanFiles& files) {
   std::map<std::string, std::uintmax_t> attachments;
   std::set<std::string> images;
   model::ForEachMarkdown(plan, [&](const model::Markdown& md) {
+    // A link to a file beside the plan is written [text](url), ![alt](url) or with a
+    // reference defined as [label]: url; a text with neither 「](」 nor 「]:」 has none (an
+    // autolink is absolute), and need not be parsed.
+    if (md.text.find("](") == std::string::npos && md.text.find("]:") == std::string::npos) return;
     for (const markdown::Link& link : markdown::Links(md)) {
       bool relative = !link.url.empty() && link.url.find(':') == std::string::npos &&
                       link.url.rfind("/", 0) != 0 && link.url.rfind("#", 0) != 0;
@@ -154,46 +164,63 @@ void AddAttachments(model::Plan& plan, PlanFiles& files) {
   plan.attachments = std::move(attachments);
 }
 
-// Passes files on to `inner`, keeping a copy of each in `copies` (if not null). Files may come
-// from several threads (a plan's full text is made beside its other pages).
+// Passes files on to `inner`, keeping each in `kept` (if not null), shared with `inner`.
+// Files may come from several threads (a plan's full text is made beside its other pages).
 class RecordingSink : public output::Sink {
  public:
-  RecordingSink(output::Sink& inner, std::vector<std::pair<std::string, std::string>>* copies)
-      : inner_(inner), copies_(copies) {}
+  RecordingSink(output::Sink& inner, std::vector<std::pair<std::string, output::SharedBytes>>* kept)
+      : inner_(inner), kept_(kept) {}
   void Put(const std::string& path, std::string bytes) override {
-    if (copies_) {
+    if (!kept_) return inner_.Put(path, std::move(bytes));
+    PutShared(path, std::make_shared<const std::string>(std::move(bytes)));
+  }
+  void PutShared(const std::string& path, const output::SharedBytes& bytes) override {
+    if (kept_) {
       std::lock_guard<std::mutex> lock(mutex_);
-      copies_->emplace_back(path, bytes);
+      kept_->emplace_back(path, bytes);
     }
-    inner_.Put(path, std::move(bytes));
+    inner_.PutShared(path, bytes);
   }
   bool Has(const std::string& path) const override { return inner_.Has(path); }
 
  private:
   output::Sink& inner_;
-  std::vector<std::pair<std::string, std::string>>* copies_;
+  std::vector<std::pair<std::string, output::SharedBytes>>* kept_;
   std::mutex mutex_;
 };
 
-// The files below `dir` (but not below `skip`), as names, sizes and modification times
-// (nanoseconds, so two saves in one second differ): what changes when an editor saves.
-std::string FolderKey(const std::filesystem::path& dir, const std::filesystem::path& skip = {}) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> lines;
-  std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (!skip.empty() && it->path() == skip) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    std::error_code stat_error;
-    if (!it->is_regular_file(stat_error)) continue;
-    auto size = it->file_size(stat_error);
-    auto time = it->last_write_time(stat_error).time_since_epoch().count();
-    lines.push_back(it->path().lexically_relative(dir).generic_string() + '\0' + std::to_string(size) + '\0' +
-                    std::to_string(time));
+// Adds a line "path\0size\0time" for each regular file below the open folder `fd` (named
+// `prefix` relative to the top), but not below the subfolder `skip` of the top. One fstatat
+// per entry, relative to its folder; links to folders are not followed.
+void ListFiles(int fd, const std::string& prefix, const std::string& skip, std::vector<std::string>& lines) {
+  DIR* dir = ::fdopendir(fd);
+  if (!dir) {
+    ::close(fd);
+    return;
   }
+  while (const dirent* e = ::readdir(dir)) {
+    const std::string name = e->d_name;
+    if (name == "." || name == "..") continue;
+    struct stat st;
+    if (::fstatat(::dirfd(dir), e->d_name, &st, 0) != 0) continue;
+    if (S_ISREG(st.st_mode)) {
+      lines.push_back(prefix + name + '\0' + std::to_string(st.st_size) + '\0' + std::to_string(st.st_mtim.tv_sec) +
+                      '.' + std::to_string(st.st_mtim.tv_nsec));
+    } else if (S_ISDIR(st.st_mode) && !(prefix.empty() && name == skip)) {
+      int sub = ::openat(::dirfd(dir), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0) ListFiles(sub, prefix + name + '/', skip, lines);
+    }
+  }
+  ::closedir(dir);
+}
+
+// The files below `dir` (but not below its subfolder `skip`), as names, sizes and
+// modification times (nanoseconds, so two saves in one second differ): what changes when an
+// editor saves.
+std::string FolderKey(const std::filesystem::path& dir, const std::string& skip = "") {
+  std::vector<std::string> lines;
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) ListFiles(fd, "", skip, lines);
   std::sort(lines.begin(), lines.end());
   std::string key;
   for (const std::string& line : lines) key += line + '\n';
@@ -206,7 +233,7 @@ std::string ThemeKey(const BuildOptions& options) { return options.theme ? Folde
 // What every plan's pages depend on besides the plan: the content folder's own files
 // (site.yaml, the readings, shared glossary and test results files), the theme, drafts.
 std::string SiteKey(const BuildOptions& options, const std::string& theme_key) {
-  return FolderKey(options.source, options.source / "plans") + "\ntheme\n" + theme_key + (options.drafts ? "drafts" : "");
+  return FolderKey(options.source, "plans") + "\ntheme\n" + theme_key + (options.drafts ? "drafts" : "");
 }
 
 // About how many pages `site` makes (for the progress line): the site's index, 404 and
@@ -231,9 +258,13 @@ std::string Seconds(double s) {
 }
 
 void BuildCache::Start(const std::string& site_key) {
-  if (site_key != site_key_) plans_.clear();  // parsed files stay: they depend on nothing else
+  if (site_key != site_key_) {  // parsed files stay: they depend on nothing else
+    plans_.clear();
+    memos_.clear();
+  }
   site_key_ = site_key;
   seen_.clear();
+  pages_made_ = pages_reused_ = fragments_rendered_ = fragments_reused_ = 0;
 }
 
 std::optional<model::Plan> BuildCache::Load(const std::filesystem::path& dir, const std::string& slug,
@@ -279,11 +310,29 @@ MadePlan* BuildCache::Made(const std::string& slug) {
   return it == plans_.end() ? nullptr : &it->second.made;
 }
 
+void BuildCache::SweepMemo(render::RenderMemo& memo) {
+  const render::RenderMemo::Counts counts = memo.counts();
+  pages_made_ += counts.pages_made;
+  pages_reused_ += counts.pages_reused;
+  fragments_rendered_ += counts.fragments_rendered;
+  fragments_reused_ += counts.fragments_reused;
+  memo.Sweep();
+}
+
+render::RenderMemo* BuildCache::Memo(const std::string& slug) {
+  std::unique_ptr<render::RenderMemo>& memo = memos_[slug];
+  if (!memo) memo = std::make_unique<render::RenderMemo>();
+  return memo.get();
+}
+
 void BuildCache::Finish(std::size_t rendered, std::size_t reused) {
   plans_rendered_ = rendered;
   plans_reused_ = reused;
   for (auto it = plans_.begin(); it != plans_.end();) {  // plans that are gone
     it = seen_.count(it->first) ? std::next(it) : plans_.erase(it);
+  }
+  for (auto it = memos_.begin(); it != memos_.end();) {
+    it = seen_.count(it->first) ? std::next(it) : memos_.erase(it);
   }
 }
 
@@ -326,13 +375,17 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
   // cache holds unchanged is replayed, not made again.
   std::vector<PlanResult> parts(plans);
   std::vector<MadePlan*> made(plans, nullptr);
-  for (std::size_t i = 0; cache && i < plans; ++i) made[i] = cache->Made(site->plans[i].slug);
+  std::vector<render::RenderMemo*> memos(plans, nullptr);
+  for (std::size_t i = 0; cache && i < plans; ++i) {
+    made[i] = cache->Made(site->plans[i].slug);
+    memos[i] = cache->Memo(site->plans[i].slug);
+  }
   std::atomic<std::size_t> rendered{0}, reused{0};
   parallel::ForEach(plans, options.jobs, [&](std::size_t i, int worker) {
     PlanResult& part = parts[i];
     if (made[i] && made[i]->done) {
       ++reused;
-      for (const auto& [path, bytes] : made[i]->files) sink.Put(path, bytes);
+      for (const auto& [path, bytes] : made[i]->files) sink.PutShared(path, bytes);
       part = made[i]->result;
       return;
     }
@@ -340,9 +393,13 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
     if (made[i]) made[i]->files.clear();
     RecordingSink recorded(sink, made[i] ? &made[i]->files : nullptr);
     model::Plan& plan = site->plans[i];
-    PlanFiles files(options.source, recorded, part.diags);
-    lint::LintPlan(plan, part.diags);
-    AddFigureImages(plan, files, part.diags);
+    // The plan's checks only read it: with several threads they run beside its files and
+    // pages. Their findings are joined first, as a one-thread build has them.
+    diag::Diagnostics linted, found;
+    std::future<void> lint = std::async(parallel::Jobs(options.jobs) > 1 ? std::launch::async : std::launch::deferred,
+                                        [&plan, &linted] { lint::LintPlan(plan, linted); });
+    PlanFiles files(options.source, recorded, found);
+    AddFigureImages(plan, files, found);
     AddAttachments(plan, files);
     // The plan's open data, written before its pages, which link each file with its size.
     std::vector<render::DataLink> data;
@@ -350,7 +407,11 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
       data.push_back({f.label, f.path, f.type, f.bytes.size()});
       recorded.Put(plan.slug + "/" + f.path, std::move(f.bytes));
     }
-    part.used_shared = renderer.RenderPlan(i, worker, recorded, part.stats, part.diags, data);
+    part.used_shared = renderer.RenderPlan(i, worker, recorded, part.stats, found, data, memos[i]);
+    lint.get();
+    part.diags.Merge(std::move(linted));
+    part.diags.Merge(std::move(found));
+    if (memos[i]) cache->SweepMemo(*memos[i]);
     ++rendered;
     if (made[i]) {
       made[i]->result = part;

@@ -2,6 +2,7 @@
 #ifndef KEIKAKU_PIPELINE_BUILD_H_
 #define KEIKAKU_PIPELINE_BUILD_H_
 
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -43,7 +44,7 @@ struct PlanResult {
 struct MadePlan {
   bool done = false;
   PlanResult result;
-  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::pair<std::string, output::SharedBytes>> files;
 };
 
 /// What keikaku serve keeps from one build to the next: for each plan, what was loaded and
@@ -54,12 +55,21 @@ class BuildCache {
  public:
   std::size_t plans_rendered() const { return plans_rendered_; }  ///< In the last build.
   std::size_t plans_reused() const { return plans_reused_; }
+  /// In the plans made again: chapter pages made and taken from earlier builds, and the
+  /// Markdown fragments rendered and taken from earlier builds.
+  std::size_t pages_made() const { return pages_made_; }
+  std::size_t pages_reused() const { return pages_reused_; }
+  std::size_t fragments_rendered() const { return fragments_rendered_; }
+  std::size_t fragments_reused() const { return fragments_reused_; }
 
   // Used by Render().
   void Start(const std::string& site_key);
   std::optional<model::Plan> Load(const std::filesystem::path& dir, const std::string& slug, load::SourceTexts& sources,
                                   diag::Diagnostics& diags);
   MadePlan* Made(const std::string& slug);
+  /// What the earlier builds made of plan `slug`'s pages: a plan that changed is made
+  /// again, but only its changed chapters and texts are.
+  render::RenderMemo* Memo(const std::string& slug);
   /// The theme prepared by an earlier build, if the theme's files (`key`) did not change
   /// since; else `prepare()`, kept for the next build when it succeeds.
   template <typename Prepare>
@@ -70,6 +80,9 @@ class BuildCache {
     }
     return theme_;
   }
+  /// After a plan was made again: counts its pages and Markdown fragments, and forgets
+  /// those it no longer has.
+  void SweepMemo(render::RenderMemo& memo);
   void Finish(std::size_t rendered, std::size_t reused);
 
  private:
@@ -85,9 +98,11 @@ class BuildCache {
   std::shared_ptr<const render::PreparedTheme> theme_;
   load::ParseCache files_;  // the files of plans that changed are parsed again only if they did
   std::map<std::string, Entry> plans_;
+  std::map<std::string, std::unique_ptr<render::RenderMemo>> memos_;  // kept while the site's files stay
   std::set<std::string> seen_;
   std::mutex mutex_;  // guards plans_ and seen_ while plans load on several threads
   std::size_t plans_rendered_ = 0, plans_reused_ = 0;
+  std::atomic<std::size_t> pages_made_{0}, pages_reused_{0}, fragments_rendered_{0}, fragments_reused_{0};
 };
 
 /// Loads and renders the site into `out`, file by file. Returns false on content errors.

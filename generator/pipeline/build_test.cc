@@ -682,6 +682,7 @@ Both BuildBoth(const fs::path& source, keikaku::pipeline::BuildCache& cache,
   RenderToTree(options, b.incremental.tree, stats, sources, diags, nullptr, &cache);
   b.incremental.findings = diags.Format(sources);
   b.incremental.pages = stats.pages;
+  b.incremental.auto_ruby = stats.auto_ruby;
   b.full = BuildWithJobs(source, 0, theme);
   return b;
 }
@@ -766,6 +767,176 @@ TEST_CASE("a build that reuses unchanged plans equals a full build, byte for byt
   Both fewer = BuildBoth(site.dir(), cache);
   CHECK(fewer.incremental.tree == fewer.full.tree);
   CHECK(fewer.incremental.findings == fewer.full.findings);
+}
+
+// Within a plan made again, a chapter page is made again only when something it shows
+// changed, and a Markdown text only when it changed or when its page answers it differently:
+// its n-th reference, 「最初だけ」 auto-links, its footnote ids, an attachment's size, the
+// glossary's names, the readings.
+TEST_CASE("a plan made again makes only its changed pages and Markdown and equals a full build",
+          "[build][incremental]") {
+  TempSite site("incremental-memo", {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/plan.yaml", "municipality: {name: 見本町}\ntitle: t\nkind: k\nchapters: [a.yaml, b.yaml, c.yaml]\n"
+                            "glossary: g.yaml\nauto_link_terms: first\nfurigana: {auto: 3}\n"},
+      {"plans/x/g.yaml", "terms:\n  - {term: 窓口, reading: まどぐち, definition: 手続の場所}\n"
+                         "  - {term: DX, reading: でぃーえっくす, definition: \"[[窓口]]も変える変革\"}\n"},
+      {"plans/x/a.yaml", "title: 方針\ncontent:\n  - 見本町は行政手続を推進する。\n"},
+      {"plans/x/b.yaml", "title: 推進\ncontent:\n  - \"[[窓口]]でDXを進める[^1]。\\n\\n[^1]: 注です。\"\n"
+                         "  - \"[計画書](plan.pdf)を見る。[[窓口]]も。\"\n"},
+      {"plans/x/c.yaml", "title: 結び\ncontent:\n  - \"DXと[[窓口]]の話[^2]。\\n\\n[^2]: 二つ目の注。\"\n"
+                         "  - \"[[無い言葉]]\"\n"},
+      {"plans/x/plan.pdf", std::string(3000, 'p')},
+  });
+  keikaku::pipeline::BuildCache cache;
+  Both first = BuildBoth(site.dir(), cache);
+  INFO(first.full.findings);
+  REQUIRE(first.full.findings.find("[ref.glossary]") != std::string::npos);
+  REQUIRE(first.full.auto_ruby > 0);
+  CHECK(first.incremental.tree == first.full.tree);
+  REQUIRE(cache.fragments_rendered() > 10);
+  REQUIRE(cache.pages_made() == 3);
+
+  auto check = [&](const char* what) {
+    INFO(what);
+    Both b = BuildBoth(site.dir(), cache);
+    CHECK(b.incremental.tree == b.full.tree);
+    CHECK(b.incremental.findings == b.full.findings);
+    CHECK(b.incremental.auto_ruby == b.full.auto_ruby);
+    CHECK(b.incremental.pages == b.full.pages);
+    CHECK(cache.plans_rendered() == 1);
+    return cache.fragments_rendered();
+  };
+  // A paragraph at the end: that chapter's page, and the new text alone, on that page and in
+  // the full text.
+  Append(site.dir() / "plans/x/c.yaml", "  - 結びの段落です。\n");
+  CHECK(check("a new paragraph") == 2);
+  CHECK(cache.pages_made() == 1);
+  CHECK(cache.pages_reused() == 2);
+  // One before the footnotes: chapter a's two texts (its page was taken whole last time, so
+  // its texts left the memo), and in the full text the new one and the two footnoted ones,
+  // whose ids moved.
+  Append(site.dir() / "plans/x/a.yaml", "  - 方針を定める。\n");
+  CHECK(check("a paragraph before the footnotes") == 5);
+  CHECK(cache.pages_made() == 1);
+  // A reference to 窓口 and DX before the others: every later reference gets another number,
+  // and 「最初だけ」 no longer links the first DX of chapter b in the full text.
+  Append(site.dir() / "plans/x/a.yaml", "  - \"[[窓口]]とDXを置く。\"\n");
+  CHECK(check("earlier references") > 2);
+  // A footnote before the others: the later footnote ids of the full text change.
+  Append(site.dir() / "plans/x/a.yaml", "  - \"方針の注[^0]。\\n\\n[^0]: 最初の注。\"\n");
+  check("an earlier footnote");
+  // The attachment's size, the glossary's names, the readings (the grade, and the town's
+  // name, read as plan.yaml gives it).
+  std::ofstream(site.dir() / "plans/x/plan.pdf", std::ios::trunc) << std::string(9000, 'p');
+  check("a larger attachment");
+  Append(site.dir() / "plans/x/g.yaml", "  - {term: 手続, reading: てつづき, definition: 届け出のこと}\n");
+  check("a new glossary term");
+  std::ofstream(site.dir() / "plans/x/plan.yaml", std::ios::app) << "  ";  // the same plan, saved again
+  check("plan.yaml saved");
+  {
+    std::ifstream in(site.dir() / "plans/x/plan.yaml");
+    std::string plan(std::istreambuf_iterator<char>(in), {});
+    plan.replace(plan.find("auto: 3"), 7, "auto: 6");
+    std::ofstream(site.dir() / "plans/x/plan.yaml", std::ios::trunc) << plan;
+  }
+  check("another grade");
+  {
+    std::ifstream in(site.dir() / "plans/x/plan.yaml");
+    std::string plan(std::istreambuf_iterator<char>(in), {});
+    plan.replace(plan.find("{name: 見本町}"), std::string("{name: 見本町}").size(), "{name: 見本町, reading: みほんちょう}");
+    std::ofstream(site.dir() / "plans/x/plan.yaml", std::ios::trunc) << plan;
+  }
+  check("the town's reading");
+  // The unknown term fixed: its finding goes.
+  {
+    std::ifstream in(site.dir() / "plans/x/c.yaml");
+    std::string c(std::istreambuf_iterator<char>(in), {});
+    c.replace(c.find("無い言葉"), std::string("無い言葉").size(), "窓口");
+    std::ofstream(site.dir() / "plans/x/c.yaml", std::ios::trunc) << c;
+  }
+  check("a reference fixed");
+  Both last = BuildBoth(site.dir(), cache);
+  CHECK(last.full.findings.find("[ref.glossary]") == std::string::npos);
+  CHECK(cache.plans_reused() == 1);
+
+  // What a chapter page shows of the others: its neighbours' titles (the pager) and where
+  // the measures its schedules link to are.
+  {
+    std::ifstream in(site.dir() / "plans/x/b.yaml");
+    std::string b(std::istreambuf_iterator<char>(in), {});
+    b.replace(b.find("title: 推進"), std::string("title: 推進").size(), "title: 推進の体制");
+    std::ofstream(site.dir() / "plans/x/b.yaml", std::ios::trunc) << b;
+  }
+  check("a chapter's new title");
+  CHECK(cache.pages_made() == 3);  // b, and a and c, whose pagers name it
+  const std::string measure = "  - measures:\n      - {id: m1, number: 施策1, title: 窓口の改善}\n";
+  Append(site.dir() / "plans/x/a.yaml",
+         "  - schedule:\n      caption: 予定\n      from: 2024\n      to: 2026\n"
+         "      rows:\n        - {item: 窓口の改善, measure: m1, from: 2024, to: 2025}\n");
+  Append(site.dir() / "plans/x/b.yaml", measure);
+  Both linked = BuildBoth(site.dir(), cache);
+  REQUIRE(Contains(linked.full.tree.at("x/a.html"), "b.html#m1"));
+  CHECK(linked.incremental.tree == linked.full.tree);
+  {
+    std::ifstream in(site.dir() / "plans/x/b.yaml");
+    std::string b(std::istreambuf_iterator<char>(in), {});
+    b.erase(b.find(measure), measure.size());
+    std::ofstream(site.dir() / "plans/x/b.yaml", std::ios::trunc) << b;
+  }
+  Append(site.dir() / "plans/x/c.yaml", measure);
+  Both moved = BuildBoth(site.dir(), cache);
+  REQUIRE(Contains(moved.full.tree.at("x/a.html"), "c.html#m1"));
+  CHECK(moved.incremental.tree == moved.full.tree);
+  CHECK(moved.incremental.findings == moved.full.findings);
+}
+
+// A plan of 8 chapters or more has the later half of its chapters filled on a thread of its
+// own (render.cc, Helper); the pages, findings and figures are those of one thread, also where
+// two neighbouring chapters on either side of the split have the same title (the glossary
+// links such pages once), and with keikaku serve's memo.
+TEST_CASE("a long plan's chapters on two threads equal one thread, also rebuilt", "[build][parallel][incremental]") {
+  std::map<std::string, std::string> files = {
+      {"site.yaml", "title: t\n"},
+      {"plans/x/g.yaml", "terms:\n  - {term: 窓口, reading: まどぐち, definition: 手続の場所}\n"
+                         "  - {term: DX, reading: でぃーえっくす, definition: 変革}\n"},
+  };
+  std::string chapters;
+  for (int i = 1; i <= 10; ++i) {
+    const std::string name = "c" + std::to_string(i) + ".yaml";
+    chapters += (i > 1 ? ", " : "") + name;
+    std::string title = i == 5 || i == 6 ? "同じ題" : "第" + std::to_string(i) + "の章";
+    std::string text = i == 2 ? "R5.4.1 から行政手続を推進する。" : i == 7 ? "\"[[無い言葉]]\"" : "窓口でDXを進める。";
+    files["plans/x/" + name] = "title: " + title + "\ncontent:\n  - " + text + "\n";
+  }
+  files["plans/x/plan.yaml"] = "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [" + chapters +
+                               "]\nglossary: g.yaml\nauto_link_terms: first\nfurigana: {auto: 3}\n";
+  TempSite site("long-plan", files);
+  JobsBuild one = BuildWithJobs(site.dir(), 1);
+  REQUIRE(one.pages >= 14);
+  REQUIRE(one.auto_ruby > 0);
+  CHECK(one.findings.find("[ref.glossary]") != std::string::npos);
+  CHECK(one.findings.find("[lint.date-form]") != std::string::npos);
+  const std::string& glossary = one.tree.at("x/glossary.html");
+  CHECK(Contains(glossary, "c5.html#ref-term"));
+  CHECK_FALSE(Contains(glossary, "c6.html#ref-term"));  // the same title as c5, just before it
+  CHECK(Contains(glossary, "c8.html#ref-term"));
+  JobsBuild two = BuildWithJobs(site.dir(), 2);
+  CHECK(two.tree == one.tree);
+  CHECK(two.findings == one.findings);
+  CHECK(two.pages == one.pages);
+  CHECK(two.auto_ruby == one.auto_ruby);
+
+  keikaku::pipeline::BuildCache cache;
+  Both first = BuildBoth(site.dir(), cache);
+  CHECK(first.incremental.tree == one.tree);
+  Append(site.dir() / "plans/x/c8.yaml", "  - 窓口を一つにする。\n");
+  Both edited = BuildBoth(site.dir(), cache);
+  CHECK(edited.incremental.tree == edited.full.tree);
+  CHECK(edited.incremental.findings == edited.full.findings);
+  CHECK(edited.incremental.auto_ruby == edited.full.auto_ruby);
+  CHECK(cache.pages_made() == 1);
+  CHECK(cache.pages_reused() == 9);
 }
 
 // keikaku serve prepares the theme (templates, stylesheet, scripts) once and keeps it while

@@ -20,6 +20,11 @@ void ProgressSink::Put(const std::string& path, std::string bytes) {
   if (output::Extension(path) == "html") Show(++done_);
 }
 
+void ProgressSink::PutShared(const std::string& path, const output::SharedBytes& bytes) {
+  inner_.PutShared(path, bytes);
+  if (output::Extension(path) == "html") Show(++done_);
+}
+
 void ProgressSink::Show(std::size_t done) {
   std::unique_lock<std::mutex> lock(mutex_, std::try_to_lock);
   if (!lock.owns_lock()) return;  // another thread is showing it

@@ -21,6 +21,7 @@ class ProgressSink : public output::Sink {
   ~ProgressSink() override;  // erases the line
 
   void Put(const std::string& path, std::string bytes) override;
+  void PutShared(const std::string& path, const output::SharedBytes& bytes) override;
   bool Has(const std::string& path) const override { return inner_.Has(path); }
 
  private:

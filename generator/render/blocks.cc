@@ -1,5 +1,6 @@
 // Content blocks and sections → template dictionaries (blocks.tpl, section.tpl, heading.tpl).
 #include <algorithm>
+#include <cstdint>
 
 #include "render/chart.h"
 #include "render/page_context.h"
@@ -15,40 +16,159 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
   options.heading_offset = level;
   options.unwrap_paragraph = unwrap;
   options.id_prefix = "f" + std::to_string(++fragments_) + "-";
-  options.term_link = [this](const std::string& name) { return LinkTerm(name); };
+  std::string key;
+  if (memo_) {
+    key = MemoKey(md, level, unwrap);
+    if (auto kept = memo_->Find(key); kept && Replay(*kept, options.id_prefix)) return kept->html;
+  }
+  // Rendered: with a memo, the questions the text asks and the answers are kept with it.
+  auto fragment = std::make_shared<RenderMemo::Fragment>();
+  std::vector<RenderMemo::Call>* calls = memo_ ? &fragment->calls : nullptr;
+  options.term_link = [this, calls](const std::string& name) {
+    auto link = LinkTerm(name);
+    if (calls) calls->push_back({RenderMemo::Call::Kind::kTerm, name, link, std::nullopt});
+    return link;
+  };
   options.known_terms = &names_;
   options.annotator = annotator_;
   options.auto_grade = auto_grade_;
   if (plan_ && !plan_->attachments.empty()) {
-    options.attachment_size = [this](const std::string& url) -> std::optional<std::uintmax_t> {
-      auto it = plan_->attachments.find(url);
-      if (it == plan_->attachments.end()) return std::nullopt;
-      return it->second;
+    options.attachment_size = [this, calls](const std::string& url) {
+      std::optional<std::uintmax_t> size = AttachmentSize(url);
+      if (calls) calls->push_back({RenderMemo::Call::Kind::kAttachment, url, std::nullopt, size});
+      return size;
     };
   }
   if (terms_on_page_ && auto_terms_ && auto_mode_ != model::AutoLink::kOff) {
     options.auto_terms = auto_terms_;
-    options.auto_link = [this](const std::string& name) { return AutoLinkTerm(name); };
+    options.auto_link = [this, calls](const std::string& name) {
+      auto link = AutoLinkTerm(name);
+      if (calls) calls->push_back({RenderMemo::Call::Kind::kAutoTerm, name, link, std::nullopt});
+      return link;
+    };
   }
-  return markdown::Render(md, options, diags_).html;
+  if (!memo_) return markdown::Render(md, options, diags_).html;
+  const furigana::AnnotatorStats before = annotator_ ? annotator_->stats() : furigana::AnnotatorStats{};
+  fragment->html = markdown::Render(md, options, fragment->diags).html;
+  if (annotator_) fragment->annotated = annotator_->stats() - before;
+  // The prefix is in footnote ids only (markdown::Render).
+  if (fragment->html.find("footnote") != std::string::npos) fragment->id_prefix = options.id_prefix;
+  diag::Diagnostics found = fragment->diags;
+  diags_.Merge(std::move(found));
+  memo_->Store(key, fragment);
+  return fragment->html;
+}
+
+// Everything a fragment's HTML depends on besides the answers of the page: the text and
+// where it is (for findings), the heading level, the readings and the glossary's names.
+std::string PageContext::MemoKey(const model::Markdown& md, int level, bool unwrap) {
+  const bool auto_link = terms_on_page_ && auto_terms_ && auto_mode_ != model::AutoLink::kOff;
+  const int numbers[] = {level,
+                         unwrap,
+                         plan_ && !plan_->attachments.empty(),
+                         auto_grade_ ? *auto_grade_ : -1,
+                         annotator_ ? SettingsId(annotator_, annotator_->key()) : -1,
+                         SettingsId(&names_, names_key_),
+                         auto_link ? SettingsId(auto_terms_, auto_terms_->key()) : -1,
+                         md.pos.line,
+                         md.pos.column,
+                         static_cast<int>(md.anchors.size())};
+  // Binary, not text: only this process reads it.
+  std::string key;
+  key.reserve(sizeof numbers + md.pos.file.size() + md.anchors.size() * 16 + md.text.size() + 2);
+  key.append(reinterpret_cast<const char*>(numbers), sizeof numbers);
+  key += md.pos.file;
+  key += '\0';
+  for (const model::SourceAnchor& a : md.anchors) {
+    const std::uint64_t offset = a.offset;
+    const std::int32_t place[] = {a.line, a.column};
+    key.append(reinterpret_cast<const char*>(&offset), sizeof offset);
+    key.append(reinterpret_cast<const char*>(place), sizeof place);
+  }
+  key += '\n';
+  key += md.text;
+  return key;
+}
+
+int PageContext::SettingsId(const void* source, const std::string& key) {
+  for (const auto& [from, id] : settings_ids_) {
+    if (from == source) return id;
+  }
+  const int id = memo_->Intern(key);
+  settings_ids_.emplace_back(source, id);
+  return id;
+}
+
+std::optional<std::uintmax_t> PageContext::AttachmentSize(const std::string& url) const {
+  if (!plan_) return std::nullopt;
+  auto it = plan_->attachments.find(url);
+  if (it == plan_->attachments.end()) return std::nullopt;
+  return it->second;
+}
+
+// Asks this page the kept fragment's questions again, in order. With the same answers the
+// fragment is what rendering would give, and the page has recorded its references; on the
+// first other answer, what the replay recorded is undone.
+bool PageContext::Replay(const RenderMemo::Fragment& fragment, const std::string& id_prefix) {
+  if (!fragment.id_prefix.empty() && fragment.id_prefix != id_prefix) return false;
+  journal_.emplace();
+  bool same = true;
+  for (const RenderMemo::Call& call : fragment.calls) {
+    if (call.kind == RenderMemo::Call::Kind::kAttachment) {
+      same = AttachmentSize(call.arg) == call.size;
+    } else {
+      std::optional<markdown::TermLink> link =
+          call.kind == RenderMemo::Call::Kind::kTerm ? LinkTerm(call.arg) : AutoLinkTerm(call.arg);
+      same = link.has_value() == call.link.has_value() &&
+             (!link || (link->href == call.link->href && link->id == call.link->id));
+    }
+    if (!same) break;
+  }
+  std::vector<Change> changes = std::move(*journal_);
+  journal_.reset();
+  if (!same) {
+    for (auto c = changes.rbegin(); c != changes.rend(); ++c) {
+      if (c->new_link) linked_.erase(c->entry);
+      if (!c->use) continue;
+      if (c->new_use) {
+        uses_.erase(uses_.begin() + static_cast<std::ptrdiff_t>(*c->use));
+      } else {
+        uses_[*c->use].ref_ids.pop_back();
+      }
+    }
+    return false;
+  }
+  diag::Diagnostics found = fragment.diags;
+  diags_.Merge(std::move(found));
+  if (annotator_) annotator_->Count(fragment.annotated);
+  memo_->NoteReused();
+  return true;
 }
 
 PageContext::PageContext(const model::Plan* plan, const TermIndex* terms, std::string glossary_url,
                          diag::Diagnostics& diags)
     : plan_(plan), terms_(terms), glossary_url_(std::move(glossary_url)), diags_(diags) {
   if (terms_) {
-    for (const auto& entry : *terms_) names_.push_back(entry.first);
+    for (const auto& entry : *terms_) {
+      names_.push_back(entry.first);
+      names_key_ += entry.first + '\0';
+    }
   }
 }
 
 std::optional<markdown::TermLink> PageContext::LinkTerm(const std::string& name) {
   const model::GlossaryEntry* e = FindTerm(name);
   if (!e) return std::nullopt;
-  linked_.insert(e);
-  if (!terms_on_page_) return markdown::TermLink{TermHref(*e), ""};
+  const bool new_link = linked_.insert(e).second;
+  if (!terms_on_page_) {
+    if (journal_) journal_->push_back({e, std::nullopt, false, new_link});
+    return markdown::TermLink{TermHref(*e), ""};
+  }
   auto use = std::find_if(uses_.begin(), uses_.end(), [e](const TermUse& u) { return u.entry == e; });
-  if (use == uses_.end()) use = uses_.insert(uses_.end(), TermUse{e, {}});
+  const bool new_use = use == uses_.end();
+  if (new_use) use = uses_.insert(uses_.end(), TermUse{e, {}});
   use->ref_ids.push_back("ref-" + e->id + "-" + std::to_string(use->ref_ids.size() + 1));
+  if (journal_) journal_->push_back({e, static_cast<std::size_t>(use - uses_.begin()), new_use, new_link});
   return markdown::TermLink{"#" + e->id, use->ref_ids.back()};
 }
 

@@ -53,6 +53,12 @@ MeasureIndex::MeasureIndex(const model::Plan& plan) {
   }
 }
 
+std::string MeasureIndex::LinksKey() const {
+  std::string key;
+  for (const auto& [id, i] : ids_) key += id + '\0' + entries_[i].chapter->slug + '\0' + entries_[i].anchor + '\n';
+  return key;
+}
+
 const MeasureEntry* MeasureIndex::FindId(const std::string& id) const {
   auto it = ids_.find(id);
   return it == ids_.end() ? nullptr : &entries_[it->second];

@@ -37,6 +37,9 @@ class MeasureIndex {
   const std::vector<MeasureEntry>& entries() const { return entries_; }
   /// The measure with id `id`, or null.
   const MeasureEntry* FindId(const std::string& id) const;
+  /// Every id with the chapter and anchor it leads to, as one text: what a page that links
+  /// measures by id shows of the others (two indexes with the same key link alike).
+  std::string LinksKey() const;
 
  private:
   std::vector<MeasureEntry> entries_;

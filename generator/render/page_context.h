@@ -17,6 +17,7 @@
 #include "model/model.h"
 #include "render/content_text.h"
 #include "render/measures.h"
+#include "render/render_memo.h"
 
 namespace keikaku::render {
 
@@ -66,6 +67,9 @@ class PageContext {
 
   /// Markdown → HTML, with headings shifted to sit below `level` and glossary links.
   std::string Markdown(const model::Markdown& md, int level, bool unwrap = false);
+  /// Keeps each Markdown fragment in `memo` and takes it from there when this page gives
+  /// it the same answers as when it was rendered (keikaku serve; null: always render).
+  void SetMemo(RenderMemo* memo) { memo_ = memo; }
 
   /// The link to a glossary entry from this page ("glossary.html#term-dx" or "#term-dx").
   std::string TermHref(const model::GlossaryEntry& e) const { return glossary_url_ + "#" + e.id; }
@@ -99,6 +103,24 @@ class PageContext {
   int fragments_ = 0;
   const MeasureIndex* measures_ = nullptr;
   bool measures_one_page_ = false;
+
+  // Through the memo: the key of a fragment, and replaying a kept one.
+  std::string MemoKey(const model::Markdown& md, int level, bool unwrap);
+  bool Replay(const RenderMemo::Fragment& fragment, const std::string& id_prefix);
+  std::optional<std::uintmax_t> AttachmentSize(const std::string& url) const;
+  // memo_->Intern of a setting's key (the names', an annotator's, a matcher's), by the
+  // object it comes from: the page holds those objects for as long as it lives.
+  int SettingsId(const void* source, const std::string& key);
+  std::string names_key_;  // names_, as one text
+  RenderMemo* memo_ = nullptr;
+  std::vector<std::pair<const void*, int>> settings_ids_;
+  // What LinkTerm changed since the journal was started, to undo a replay that fails.
+  struct Change {
+    const model::GlossaryEntry* entry;
+    std::optional<std::size_t> use;  // the index in uses_ of the use a reference was added to
+    bool new_use, new_link;          // the use, and the entry in linked_, were added by it
+  };
+  std::optional<std::vector<Change>> journal_;
 };
 
 /// Fills `dict` (an include dictionary for blocks.tpl) with `blocks`, inside a section whose

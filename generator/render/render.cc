@@ -40,15 +40,29 @@ struct Link {
 // For each glossary entry, the pages that use it: links to the first use on each page.
 using UsedOn = std::map<const model::GlossaryEntry*, std::vector<Link>>;
 
-// Adds the references and term boxes of a page (`href`, relative to the plan's folder) to
-// `used_on`: one link per page, to the first of them.
-void RecordUses(UsedOn& used_on, const PageContext& ctx, const std::string& href, const std::string& label) {
+// Adds a page's link to an entry it uses to `used_on`: one link per page (by its label).
+void AddUse(UsedOn& used_on, const model::GlossaryEntry* entry, const Link& link) {
+  std::vector<Link>& pages = used_on[entry];
+  if (pages.empty() || pages.back().label != link.label) pages.push_back(link);
+}
+
+// The first reference or term box of each entry a page (`href`, relative to the plan's
+// folder) uses, as links to it.
+std::vector<std::pair<const model::GlossaryEntry*, std::string>> FirstUses(const PageContext& ctx,
+                                                                         const std::string& href) {
+  std::vector<std::pair<const model::GlossaryEntry*, std::string>> first;
+  std::set<const model::GlossaryEntry*> seen;
   for (const auto* list : {&ctx.uses(), &ctx.shown()}) {
     for (const TermUse& use : *list) {
-      std::vector<Link>& pages = used_on[use.entry];
-      if (pages.empty() || pages.back().label != label) pages.push_back({href + "#" + use.ref_ids.front(), label});
+      if (seen.insert(use.entry).second) first.emplace_back(use.entry, href + "#" + use.ref_ids.front());
     }
   }
+  return first;
+}
+
+// Adds the references and term boxes of a page to `used_on`, linking the first of each.
+void RecordUses(UsedOn& used_on, const PageContext& ctx, const std::string& href, const std::string& label) {
+  for (const auto& [entry, link] : FirstUses(ctx, href)) AddUse(used_on, entry, {link, label});
 }
 
 // Output paths of one plan's pages.
@@ -174,11 +188,15 @@ class PageRenderer {
     Render404();
   }
 
-  // Makes the full text on a second thread, with `tagger` for its automatic furigana (null
-  // when no page asks for it), while this renderer makes the plan's other pages.
-  void AllowAside(furigana::Morphology* tagger) {
+  // Keeps the plan's Markdown fragments in `memo` and reuses those it holds (keikaku serve).
+  void UseMemo(RenderMemo* memo) { memo_ = memo; }
+  // Makes the full text on a second thread and fills the later half of a long plan's
+  // chapters on a third, with `taggers` for their automatic furigana (null when no page asks
+  // for it), while this renderer makes the plan's other pages.
+  void AllowAside(furigana::Morphology* full_tagger, furigana::Morphology* chapters_tagger) {
     aside_ = true;
-    aside_tagger_ = tagger;
+    aside_tagger_ = full_tagger;
+    helper_tagger_ = chapters_tagger;
   }
 
   // All pages of `plan`; the terms of the shared glossary they show are added to used_shared().
@@ -214,6 +232,11 @@ class PageRenderer {
     std::string description;  // for search engines and shared links
     std::string history;      // the plan's revision history page, beside 最終更新日
     std::optional<text::Date> updated;  // 最終更新日: the plan's, or for the site's own pages the site's
+    // A chapter page keikaku serve keeps (RenderMemo): `kept`, taken from the memo instead
+    // of being made (it has no dictionaries), or `made`, recorded while it is made and
+    // stored by Finish.
+    std::shared_ptr<const RenderMemo::Page> kept;
+    std::shared_ptr<RenderMemo::Page> made;
   };
 
   // The full text up to its glossary, which follows from the other pages.
@@ -224,7 +247,8 @@ class PageRenderer {
 
   Page StartPage(const std::string& path, const std::string& body_template, const std::string& title,
                  const std::string& root) {
-    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr, style_, site_.description, "", site_updated_};
+    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr, style_, site_.description, "",
+              site_updated_, nullptr, nullptr};
     TemplateDictionary& d = *page.layout;
     // The ふりがな switch appears (and works) only with its script; without JavaScript the
     // site's default applies.
@@ -246,6 +270,13 @@ class PageRenderer {
   }
 
   void Finish(Page& page) {
+    if (page.kept) {
+      diag::Diagnostics expanded = page.kept->expanded;
+      diags_.Merge(std::move(expanded));
+      out_.PutShared(page.path, page.kept->html);
+      ++stats_.pages;
+      return;
+    }
     SetOptional(page.layout.get(), "DESCRIPTION", page.description);
     if (page.updated) {
       TemplateDictionary* u = page.layout->AddSectionDictionary("UPDATED");
@@ -254,14 +285,29 @@ class PageRenderer {
     }
     std::string html;
     ctemplate::PerExpandData data;
+    diag::Diagnostics expanded;  // a page to keep: its own findings, joined after
+    if (page.made) page.text.diags = &expanded;
+    const furigana::AnnotatorStats before = AnnotatorFigures();
     AttachTextStyle(data, &page.text);
     if (!assets_.cache.ExpandNoLoad("layout.tpl", ctemplate::STRIP_BLANK_LINES, page.layout.get(), &data, &html)) {
+      diags_.Merge(std::move(expanded));
       diags_.Error({"templates/layout.tpl", 0, 0}, "theme.template", "ページ " + page.path + " を作れません。",
                    "テンプレートの {{>…}} と {{#…}}…{{/…}} の対応を確かめてください。");
       return;
     }
-    out_.Put(page.path, std::move(html));
     ++stats_.pages;
+    if (!page.made) return out_.Put(page.path, std::move(html));
+    RenderMemo::Page& made = *page.made;
+    made.expanded = expanded;
+    diags_.Merge(std::move(expanded));
+    made.annotated += AnnotatorFigures() - before;
+    made.html = std::make_shared<const std::string>(std::move(html));
+    out_.PutShared(page.path, made.html);
+    memo_->StorePage(page.path, std::move(page.made));
+  }
+
+  furigana::AnnotatorStats AnnotatorFigures() const {
+    return annotator_ ? annotator_->stats() : furigana::AnnotatorStats{};
   }
 
   static void SetDate(TemplateDictionary* d, const text::Date& date) {
@@ -336,7 +382,7 @@ class PageRenderer {
   }
 
   void SetPager(Page& page, const Link* prev, const Link* next) {
-    if (!prev && !next) return;
+    if ((!prev && !next) || page.kept) return;  // a kept page has the same pager (PageKey)
     TemplateDictionary* pager = page.layout->AddSectionDictionary("PAGER");
     for (auto [name, link] : {std::pair{"PREV", prev}, std::pair{"NEXT", next}}) {
       if (!link) continue;
@@ -461,14 +507,39 @@ class PageRenderer {
   }
 
   // The full text, made by a renderer of its own on another thread (its findings and figures
-  // are joined where the full text's come when one thread makes every page).
+  // are joined where the full text's come when one thread makes every page). It waits for
+  // the plan's glossary, which this renderer works out from the other pages.
   struct Aside {
     Stats stats;
     diag::Diagnostics diags;
     std::unique_ptr<PageRenderer> renderer;
     FullText full;
     std::future<void> done;
+    // Declared after `done`, so destroyed before it: a glossary never given (an exception)
+    // ends the thread, which `done` waits for, instead of leaving it waiting.
+    std::promise<std::vector<const model::GlossaryEntry*>> glossary;
   };
+
+  // Chapters filled by a renderer of their own on another thread and finished by this one
+  // (their findings are joined after this renderer's chapters, where one thread has them).
+  struct Helper {
+    Stats stats;
+    diag::Diagnostics diags;
+    std::unique_ptr<PageRenderer> renderer;
+    std::vector<Page> pages;
+    UsedOn used_on;
+    std::set<const model::GlossaryEntry*> linked;
+    std::future<void> done;
+  };
+  // A plan with at least this many chapters has the later half filled by a Helper.
+  static constexpr std::size_t kHelperChapters = 8;
+
+  // A page another renderer filled, to be finished by this one: its text variables are read
+  // with this renderer's readings and report to its findings.
+  void Adopt(Page& page) {
+    page.text.annotator = annotator_.get();
+    page.text.diags = &diags_;
+  }
 
   void RenderPlan(const model::Plan& plan) {
     const TermIndex terms = TermsOf(plan);
@@ -488,10 +559,48 @@ class PageRenderer {
       aside = std::make_unique<Aside>();
       aside->renderer =
           std::make_unique<PageRenderer>(site_, site_updated_, assets_, aside_tagger_, out_, aside->stats, aside->diags);
+      aside->renderer->UseMemo(memo_);
       Aside* a = aside.get();
-      a->done = std::async(std::launch::async, [a, &plan, &terms, suffix] {
+      a->done = std::async(std::launch::async, [a, &plan, &terms, suffix, glossary = a->glossary.get_future()]() mutable {
         a->renderer->UsePlan(plan, terms);
         a->full = a->renderer->StartFull(plan, terms, "全文" + suffix, true);
+        a->renderer->FinishFull(a->full, glossary.get());
+        a->renderer->CountAnnotator();
+      });
+    }
+    // Reading order for previous/next: overview, chapters, measures, glossary.
+    auto reading_order = [&](bool glossary) {
+      std::vector<Link> sequence = {{"index.html", "概要・目次"}};
+      for (const model::Chapter& c : plan.chapters) sequence.push_back({c.slug + ".html", ChapterLabel(c)});
+      if (!measures_->entries().empty()) sequence.push_back({"measures.html", "施策の一覧"});
+      if (glossary) sequence.push_back({"glossary.html", "用語集"});
+      return sequence;
+    };
+    // With a memo, chapter pages are kept by a key that includes their pager: known now when
+    // the plan has entries of its own (then it has a glossary).
+    const std::size_t chapters = plan.chapters.size();
+    std::vector<std::string> keys(chapters);
+    if (memo_ && own_entries) {
+      const std::vector<Link> sequence = reading_order(true);
+      const std::string inputs = PlanInputs(plan);
+      for (std::size_t i = 0; i < chapters; ++i) {
+        keys[i] = PageKey(inputs, plan.chapters[i], i, &sequence[i], i + 2 < sequence.size() ? &sequence[i + 2] : nullptr);
+      }
+    }
+    const std::size_t split = aside_ && chapters >= kHelperChapters ? chapters / 2 : chapters;
+    std::unique_ptr<Helper> helper;
+    if (split < chapters) {
+      helper = std::make_unique<Helper>();
+      helper->renderer =
+          std::make_unique<PageRenderer>(site_, site_updated_, assets_, helper_tagger_, out_, helper->stats, helper->diags);
+      helper->renderer->UseMemo(memo_);
+      Helper* h = helper.get();
+      h->done = std::async(std::launch::async, [h, &plan, &terms, &suffix, &keys, split, chapters] {
+        h->renderer->UsePlan(plan, terms);
+        for (std::size_t i = split; i < chapters; ++i) {
+          h->pages.push_back(h->renderer->RenderChapter(plan, i, terms, suffix, h->used_on, h->linked, keys[i]));
+        }
+        h->renderer->CountAnnotator();
       });
     }
 
@@ -502,24 +611,32 @@ class PageRenderer {
     std::vector<Page> pages;
     pages.push_back(RenderOverview(plan, terms, plan.title + " | " + plan.municipality.name + " | " + site_.title,
                                    used_on, linked));
-    for (std::size_t i = 0; i < plan.chapters.size(); ++i) {
-      pages.push_back(RenderChapter(plan, i, terms, suffix, used_on, linked));
+    for (std::size_t i = 0; i < split; ++i) {
+      pages.push_back(RenderChapter(plan, i, terms, suffix, used_on, linked, keys[i]));
+    }
+    if (helper) {
+      helper->done.get();
+      for (Page& page : helper->pages) {
+        Adopt(page);
+        pages.push_back(std::move(page));
+      }
+      for (const auto& [entry, links] : helper->used_on) {
+        for (const Link& link : links) AddUse(used_on, entry, link);
+      }
+      linked.insert(helper->linked.begin(), helper->linked.end());
+      stats_ += helper->stats;
+      diags_.Merge(std::move(helper->diags));
     }
     std::vector<const model::GlossaryEntry*> glossary = ShownGlossary(plan, terms, used_on, linked);
+    if (aside) aside->glossary.set_value(glossary);
 
     if (!measures_->entries().empty()) {
       pages.push_back(RenderMeasures(plan, suffix));
       pages.front().body->AddSectionDictionary("MEASURES")->SetValue("HREF", "measures.html");
     }
 
-    // Reading order for previous/next: overview, chapters, measures, glossary.
-    std::vector<Link> sequence = {{"index.html", "概要・目次"}};
-    for (const model::Chapter& c : plan.chapters) sequence.push_back({c.slug + ".html", ChapterLabel(c)});
-    if (!measures_->entries().empty()) sequence.push_back({"measures.html", "施策の一覧"});
-    if (!glossary.empty()) {
-      sequence.push_back({"glossary.html", "用語集"});
-      pages.front().body->AddSectionDictionary("GLOSSARY")->SetValue("HREF", "glossary.html");
-    }
+    const std::vector<Link> sequence = reading_order(!glossary.empty());
+    if (!glossary.empty()) pages.front().body->AddSectionDictionary("GLOSSARY")->SetValue("HREF", "glossary.html");
     if (!plan.revisions.empty()) pages.front().body->AddSectionDictionary("REVISIONS")->SetValue("HREF", "revisions.html");
     for (std::size_t i = 0; i < pages.size(); ++i) {
       SetPager(pages[i], i > 0 ? &sequence[i - 1] : nullptr, i + 1 < sequence.size() ? &sequence[i + 1] : nullptr);
@@ -528,8 +645,6 @@ class PageRenderer {
     if (!glossary.empty()) RenderGlossary(plan, glossary, terms, suffix, sequence, used_on);
     if (aside) {
       aside->done.get();
-      aside->renderer->FinishFull(aside->full, glossary);
-      aside->renderer->CountAnnotator();
       stats_ += aside->stats;
       diags_.Merge(std::move(aside->diags));
     } else {
@@ -575,6 +690,7 @@ class PageRenderer {
       pending.pop_back();
       diag::Diagnostics scratch;  // definitions are checked where they are rendered for real
       PageContext ctx(&plan, &terms, "", scratch);
+      ctx.SetMemo(memo_);
       ctx.Markdown(e->definition, 2);
       std::vector<const model::GlossaryEntry*> named(ctx.linked().begin(), ctx.linked().end());
       for (const std::string& r : e->related) named.push_back(ctx.FindTerm(r));
@@ -602,14 +718,47 @@ class PageRenderer {
     return style;
   }
 
+  // Everything a chapter page shows (RenderMemo::Page::key) but the site's own files and
+  // the theme, on which keikaku serve keeps no memo: plan.yaml and the glossary, the chapter
+  // and its place, its neighbours (the pager), and where its links to measures and
+  // attachments lead. `plan_inputs`: PlanInputs().
+  static std::string PageKey(const std::string& plan_inputs, const model::Chapter& c, std::size_t i, const Link* prev,
+                             const Link* next) {
+    std::string key = plan_inputs + c.fingerprint + '\n' + std::to_string(i) + '\n';
+    for (const Link* link : {prev, next}) key += link ? link->href + '\0' + link->label + '\n' : "-\n";
+    return key;
+  }
+  std::string PlanInputs(const model::Plan& plan) const {
+    std::string key = plan.fingerprint + '\n' + measures_->LinksKey() + '\n';
+    for (const auto& [url, size] : plan.attachments) key += url + '\0' + std::to_string(size) + '\n';
+    return key;
+  }
+
+  // A chapter page; with a `key` (PageKey), taken from the memo when it holds the page made
+  // with that key, and else recorded into it.
   Page RenderChapter(const model::Plan& plan, std::size_t i, const TermIndex& terms, const std::string& suffix,
-                     UsedOn& used_on, std::set<const model::GlossaryEntry*>& linked) {
+                     UsedOn& used_on, std::set<const model::GlossaryEntry*>& linked, const std::string& key = "") {
     const model::Chapter& c = plan.chapters[i];
-    Page page = StartPage(PlanPaths(plan).Chapter(c), "chapter.tpl", ChapterLabel(c) + suffix, "../");
+    const std::string path = PlanPaths(plan).Chapter(c);
+    if (auto kept = key.empty() ? nullptr : memo_->FindPage(path, key)) {
+      diag::Diagnostics filled = kept->filled;
+      diags_.Merge(std::move(filled));
+      if (annotator_) annotator_->Count(kept->annotated);
+      for (const auto& [entry, href] : kept->uses) AddUse(used_on, &plan.glossary.at(entry), {href, ChapterLabel(c)});
+      for (std::size_t entry : kept->linked) linked.insert(&plan.glossary.at(entry));
+      Page page;
+      page.path = path;
+      page.kept = std::move(kept);
+      return page;
+    }
+    Page page = StartPage(path, "chapter.tpl", ChapterLabel(c) + suffix, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", ChapterLabel(c)}});
     if (c.draft && !plan.draft) SetDraft(page, "この章は下書きです。keikaku build では書き出されません。");
     page.text = ChapterStyle(c);
-    PageContext ctx(&plan, &terms, "glossary.html", diags_);
+    diag::Diagnostics filled;  // a page to keep: its own findings, joined after
+    const furigana::AnnotatorStats before = AnnotatorFigures();
+    PageContext ctx(&plan, &terms, "glossary.html", key.empty() ? diags_ : filled);
+    ctx.SetMemo(memo_);
     ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
@@ -632,6 +781,16 @@ class PageRenderer {
     FillPageTerms(page, ctx);
     RecordUses(used_on, ctx, c.slug + ".html", ChapterLabel(c));
     linked.insert(ctx.linked().begin(), ctx.linked().end());
+    if (key.empty()) return page;
+    page.made = std::make_shared<RenderMemo::Page>();
+    RenderMemo::Page& made = *page.made;
+    made.key = key;
+    made.filled = filled;
+    diags_.Merge(std::move(filled));
+    made.annotated = AnnotatorFigures() - before;
+    auto index = [&plan](const model::GlossaryEntry* e) { return static_cast<std::size_t>(e - plan.glossary.data()); };
+    for (const auto& [entry, link] : FirstUses(ctx, c.slug + ".html")) made.uses.emplace_back(index(entry), link);
+    for (const model::GlossaryEntry* entry : ctx.linked()) made.linked.push_back(index(entry));
     return page;
   }
 
@@ -641,6 +800,7 @@ class PageRenderer {
     Page page = StartPage(paths.Overview(), "overview.tpl", title, "../");
     SetPlanChrome(page, plan, {{"", plan.title}});
     PageContext ctx(&plan, &terms, "glossary.html", diags_);
+    ctx.SetMemo(memo_);
     ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
@@ -823,6 +983,7 @@ class PageRenderer {
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "施策の一覧"}});
     diag::Diagnostics scratch;  // the measures' text is checked where the chapters render it
     PageContext ctx(&plan, nullptr, "glossary.html", scratch);
+    ctx.SetMemo(memo_);
     ctx.SetFurigana(page.text);
     TemplateDictionary* d = page.body;
     d->SetValue("PLAN_TITLE", plan.title);
@@ -871,6 +1032,7 @@ class PageRenderer {
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "用語集"}});
     SetPager(page, &sequence[sequence.size() - 2], nullptr);
     PageContext ctx(&plan, &terms, "", diags_);
+    ctx.SetMemo(memo_);
     ctx.SetFurigana(page.text);
     page.body->SetValue("HEADING", "用語集");
     page.body->SetValue("PLAN_TITLE", plan.title);
@@ -895,6 +1057,7 @@ class PageRenderer {
                   std::make_unique<PageContext>(&plan, &terms, "", diags_)};
     Page& page = full.page;
     PageContext& ctx = *full.ctx;
+    ctx.SetMemo(memo_);
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "全文"}});
     ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(terms_on_page);
@@ -943,6 +1106,8 @@ class PageRenderer {
   const std::optional<text::Date> site_updated_;   // 最終更新日 of the site's own pages
   bool aside_ = false;                             // the full text on a second thread
   furigana::Morphology* aside_tagger_ = nullptr;   // its MeCab tagger
+  furigana::Morphology* helper_tagger_ = nullptr;  // the MeCab tagger of the chapters' third thread
+  RenderMemo* memo_ = nullptr;                     // what earlier builds made of the plan
 };
 
 }  // namespace
@@ -992,8 +1157,8 @@ struct SiteRenderer::State {
   std::vector<std::unique_ptr<furigana::Morphology>> taggers;  // TaggersPerWorker() per worker
   std::unique_ptr<PageRenderer> site_pages;
   bool aside = false;  // each plan's full text on a second thread
-  // A MeCab tagger for each worker, and one more for its second thread.
-  std::size_t TaggersPerWorker() const { return aside ? 2 : 1; }
+  // A MeCab tagger for each worker, and two more for its full text and chapters threads.
+  std::size_t TaggersPerWorker() const { return aside ? 3 : 1; }
   bool ok = false;
 };
 
@@ -1020,11 +1185,13 @@ bool SiteRenderer::ok() const { return state_->ok; }
 void SiteRenderer::RenderStart() { state_->site_pages->RenderSiteStart(); }
 
 std::set<std::string> SiteRenderer::RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
-                                               diag::Diagnostics& diags, const std::vector<DataLink>& data) const {
+                                               diag::Diagnostics& diags, const std::vector<DataLink>& data,
+                                               RenderMemo* memo) const {
   const std::size_t w = state_->TaggersPerWorker() * static_cast<std::size_t>(worker);
   PageRenderer renderer(site_, state_->site_updated, state_->theme->assets(), state_->taggers.at(w).get(), out, stats,
                         diags);
-  if (state_->aside) renderer.AllowAside(state_->taggers.at(w + 1).get());
+  if (state_->aside) renderer.AllowAside(state_->taggers.at(w + 1).get(), state_->taggers.at(w + 2).get());
+  renderer.UseMemo(memo);
   renderer.RenderPlanPages(site_.plans.at(i), data);
   return renderer.used_shared();
 }

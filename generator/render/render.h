@@ -13,6 +13,7 @@
 #include "diag/diagnostics.h"
 #include "model/model.h"
 #include "output/output_tree.h"
+#include "render/render_memo.h"
 #include "theme/theme.h"
 
 namespace keikaku::render {
@@ -72,9 +73,11 @@ class SiteRenderer {
   void RenderStart();
   /// The pages of plan `i` of the site, on thread `worker` (at most one call at a time per
   /// worker). Returns the terms of the shared glossary the plan shows. `data`: the plan's
-  /// open data files, which its overview links.
+  /// open data files, which its overview links. With `memo` (keikaku serve, one per plan),
+  /// the plan's Markdown fragments are kept there and reused from earlier builds.
   std::set<std::string> RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
-                                   diag::Diagnostics& diags, const std::vector<DataLink>& data = {}) const;
+                                   diag::Diagnostics& diags, const std::vector<DataLink>& data = {},
+                                   RenderMemo* memo = nullptr) const;
   /// The pages made after the plans; `used_shared`: the terms every plan's RenderPlan returned.
   void RenderEnd(const std::set<std::string>& used_shared);
 

@@ -28,7 +28,7 @@ void OnStopSignal(int) { g_stop = 1; }
 // One build of the site into memory.
 struct Attempt {
   bool ok = false;
-  std::shared_ptr<const output::OutputTree> site;
+  std::shared_ptr<const output::SharedTree> site;
   std::string base_path = "/";
   diag::Diagnostics diags;
   load::SourceTexts sources;
@@ -40,21 +40,23 @@ struct Attempt {
 Attempt BuildOnce(const pipeline::BuildOptions& options, pipeline::BuildCache& cache) {
   auto start = std::chrono::steady_clock::now();
   Attempt a;
-  auto tree = std::make_shared<output::OutputTree>();
-  a.ok = pipeline::RenderToTree(options, *tree, a.stats, a.sources, a.diags, &a.base_path, &cache);
+  auto tree = std::make_shared<output::SharedTree>();
+  output::SharedTreeSink sink(*tree);
+  a.ok = pipeline::Render(options, sink, a.stats, a.sources, a.diags, &a.base_path, &cache);
   if (a.ok) a.site = std::move(tree);
   a.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return a;
 }
 
 // The site paths added, changed or removed between two builds (`before` null: all of them).
-std::vector<std::string> Changed(const output::OutputTree* before, const output::OutputTree& after) {
-  static const output::OutputTree kNone;
-  const output::OutputTree& old = before ? *before : kNone;
+std::vector<std::string> Changed(const output::SharedTree* before, const output::SharedTree& after) {
+  static const output::SharedTree kNone;
+  const output::SharedTree& old = before ? *before : kNone;
   std::vector<std::string> changed;
   for (const auto& [path, bytes] : after) {
     auto it = old.find(path);
-    if (it == old.end() || it->second != bytes) changed.push_back(path);
+    // A plan that did not change shares its files with the previous build.
+    if (it == old.end() || (it->second != bytes && *it->second != *bytes)) changed.push_back(path);
   }
   for (const auto& [path, bytes] : old) {
     if (!after.count(path)) changed.push_back(path);
@@ -218,7 +220,7 @@ int Serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   Reporter reporter(out, err);
   reporter.Report(first, nullptr, false);
 
-  std::shared_ptr<const output::OutputTree> shown = first.site;
+  std::shared_ptr<const output::SharedTree> shown = first.site;
   std::string shown_base = first.base_path;
   bool failing = !first.ok;
   server.Publish({shown, failing ? ErrorOverlay(first.diags, first.sources) : "", shown_base}, {});

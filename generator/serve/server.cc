@@ -212,7 +212,7 @@ void PreviewServer::HandlePage(const httplib::Request& req, httplib::Response& r
   std::shared_ptr<const Current> now = current();
   const Snapshot& shown = now->snapshot;
   PageState page{now->build, shown.base_path, false, shown.overlay};
-  const output::OutputTree* site = shown.site.get();
+  const output::SharedTree* site = shown.site.get();
   if (!site) {
     res.status = 503;
     return res.set_content(NoBuildPage(page), MimeType(".html"));
@@ -231,12 +231,12 @@ void PreviewServer::HandlePage(const httplib::Request& req, httplib::Response& r
       if (it == site->end()) return SetText(res, 404, "ページが見つかりません。");
       page.missing = true;
       res.status = 404;
-      return res.set_content(InjectPreview(it->second, page), MimeType(".html"));
+      return res.set_content(InjectPreview(*it->second, page), MimeType(".html"));
     }
     case Route::Kind::kFile:
       break;
   }
-  const std::string& bytes = site->at(route.file);
+  const std::string& bytes = *site->at(route.file);
   std::string type = MimeType(route.file);
   if (type.rfind("text/html", 0) == 0) {
     res.set_content(InjectPreview(bytes, page), type);

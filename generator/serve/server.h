@@ -24,7 +24,7 @@ namespace keikaku::serve {
 /// What the server shows: the newest good build and, when the newest rebuild failed, its
 /// errors as an overlay.
 struct Snapshot {
-  std::shared_ptr<const output::OutputTree> site;  ///< Null until a build succeeds.
+  std::shared_ptr<const output::SharedTree> site;  ///< Null until a build succeeds.
   std::string overlay;                             ///< "" when the newest rebuild succeeded.
   std::string base_path = "/";                     ///< Where the site is mounted (site.yaml).
 };

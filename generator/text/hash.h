@@ -4,6 +4,7 @@
 #define KEIKAKU_TEXT_HASH_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace keikaku::text {
@@ -16,6 +17,17 @@ constexpr std::uint64_t Fnv1a64(std::string_view bytes, std::uint64_t basis = 14
     h *= 1099511628211ull;
   }
   return h;
+}
+
+/// 128 bits of `bytes` as 32 hex digits (two FNV-1a hashes with independent bases): equal
+/// for equal bytes, and for different bytes as good as never equal.
+inline std::string Fingerprint(std::string_view bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (std::uint64_t h : {Fnv1a64(bytes), Fnv1a64(bytes, 0x84222325cbf29ce4ull)}) {
+    for (int shift = 60; shift >= 0; shift -= 4) out += kHex[(h >> shift) & 0xf];
+  }
+  return out;
 }
 
 }  // namespace keikaku::text

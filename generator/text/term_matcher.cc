@@ -22,6 +22,7 @@ TermMatcher::TermMatcher(const std::vector<std::string>& names) {
       return a.size() != b.size() ? a.size() > b.size() : a < b;
     });
     bucket.erase(std::unique(bucket.begin(), bucket.end()), bucket.end());
+    for (const std::string& name : bucket) key_ += name + '\0';
   }
 }
 

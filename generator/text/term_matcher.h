@@ -23,10 +23,13 @@ class TermMatcher {
 
   /// The leftmost match at or after byte `from`; of the names matching there, the longest.
   std::optional<TermMatch> Find(std::string_view text, std::size_t from = 0) const;
+  /// The names, as one text: two matchers with the same key find the same names.
+  const std::string& key() const { return key_; }
 
  private:
   // Names by their first byte, longest first.
   std::array<std::vector<std::string>, 256> by_first_byte_;
+  std::string key_;
 };
 
 }  // namespace keikaku::text
