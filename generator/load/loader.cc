@@ -644,10 +644,14 @@ model::Chapter ParseCache::Chapter(const std::string& file, const std::string& t
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = files_.find(file); it != files_.end() && it->second->text == text) entry = it->second;
   }
-  if (!entry) return BuildChapter(node, file, text);
   // Like the node, the entry is read by the one thread that loads the file's plan.
-  if (!entry->chapter) entry->chapter = BuildChapter(node, file, text);
-  return *entry->chapter;
+  std::optional<model::Chapter> built;
+  std::optional<model::Chapter>& chapter = entry ? entry->chapter : built;
+  if (!chapter) {
+    chapter = BuildChapter(node, file, text);
+    chapter->fingerprint = text::Fingerprint(file + '\0' + text);
+  }
+  return *chapter;
 }
 
 std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug,
@@ -660,7 +664,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
   std::string plan_file = DisplayName(plan_path);
   model::Plan plan = BuildPlan(*node, plan_file, *text);
   plan.slug = slug;
-  plan.fingerprint = text::Fingerprint(plan_file + '\0' + *text);
+  if (cache) plan.fingerprint = text::Fingerprint(plan_file + '\0' + *text);
   Reader r(plan_file, *text);
   bool ok = true;
 
@@ -717,8 +721,10 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
     referenced.insert(g.Scalar());
     if (auto glossary = LoadGlossary(dir, g.Scalar(), r.Pos(g), "計画フォルダ", sources, diags, cache)) {
       plan.glossary = std::move(*glossary);
-      const std::string glossary_file = DisplayName(dir / g.Scalar());
-      plan.fingerprint += text::Fingerprint(glossary_file + '\0' + sources[glossary_file]);
+      if (cache) {
+        const std::string glossary_file = DisplayName(dir / g.Scalar());
+        plan.fingerprint += text::Fingerprint(glossary_file + '\0' + sources[glossary_file]);
+      }
     } else {
       ok = false;
     }
@@ -933,7 +939,6 @@ model::Chapter BuildChapter(const YAML::Node& n, const std::string& file, const 
   c.sections = BuildSections(r, n["sections"]);
   c.auto_furigana = AutoFuriganaOf(n);
   c.draft = r.Bool(n, "draft");
-  c.fingerprint = text::Fingerprint(file + '\0' + text);
   return c;
 }
 

@@ -211,7 +211,8 @@ struct Chapter {
   bool draft = false;  ///< Shown by keikaku serve, left out by keikaku build.
   SourcePos pos;
   /// text::Fingerprint of the chapter file's name and bytes: two chapters with the same
-  /// fingerprint (and place in the plan) are the same (keikaku serve reuses their pages).
+  /// fingerprint (and place in the plan) are the same. Set only when keikaku serve loads
+  /// (with a load::ParseCache), which reuses their pages.
   std::string fingerprint;
 };
 
@@ -271,6 +272,7 @@ struct Plan {
   std::map<std::string, std::uintmax_t> attachments;
   /// text::Fingerprint of plan.yaml and of the plan's glossary file (names and bytes):
   /// with the site's own files, what every page of the plan depends on besides its chapters.
+  /// Set only when keikaku serve loads (with a load::ParseCache).
   std::string fingerprint;
 };
 

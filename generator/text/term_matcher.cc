@@ -30,6 +30,8 @@ std::optional<TermMatch> TermMatcher::Find(std::string_view text, std::size_t fr
   for (std::size_t i = from; i < text.size(); ++i) {
     if (IsContinuationByte(text[i])) continue;
     for (const std::string& name : by_first_byte_[static_cast<unsigned char>(text[i])]) {
+      // The second byte first: in Japanese text most names share the first byte (E3 for kana).
+      if (name.size() > 1 && (i + 1 >= text.size() || text[i + 1] != name[1])) continue;
       if (text.compare(i, name.size(), name) != 0) continue;
       std::size_t end = i + name.size();
       bool glued_before = IsAsciiWordByte(name.front()) && i > 0 && IsAsciiWordByte(text[i - 1]);
