@@ -87,6 +87,12 @@ void Diagnostics::Merge(Diagnostics&& other) {
   other = Diagnostics();
 }
 
+void Diagnostics::Merge(const Diagnostics& other) {
+  for (const Diagnostic& d : other.items_) {
+    if (Add(d) && d.severity == Severity::kError) ++error_count_;
+  }
+}
+
 void Diagnostics::Warning(const SourcePos& pos, std::string rule, std::string message,
                           std::string hint) {
   Add({Severity::kWarning, pos, std::move(rule), std::move(message), std::move(hint)});

@@ -36,6 +36,8 @@ class Diagnostics {
 
   /// Adds the findings of `other` (collected by another thread), in their order.
   void Merge(Diagnostics&& other);
+  /// The same for findings kept to be given again (a file parsed before, a page kept).
+  void Merge(const Diagnostics& other);
 
   bool has_errors() const { return error_count_ > 0; }
   int error_count() const { return error_count_; }

@@ -631,8 +631,7 @@ std::optional<YAML::Node> ParseCache::Parse(const std::string& file, const std::
     std::lock_guard<std::mutex> lock(mutex_);
     files_[file] = entry;
   }
-  diag::Diagnostics found = entry->diags;
-  diags.Merge(std::move(found));
+  diags.Merge(entry->diags);
   // The same node, not a copy: YAML::Clone drops the positions. A file belongs to one plan,
   // and a plan loads on one thread, so no two threads read it at once.
   return entry->node;
@@ -642,7 +641,10 @@ model::Chapter ParseCache::Chapter(const std::string& file, const std::string& t
   std::shared_ptr<Entry> entry;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (auto it = files_.find(file); it != files_.end() && it->second->text == text) entry = it->second;
+    // The entry Parse gave `node` from: the same node, not an equal one.
+    if (auto it = files_.find(file); it != files_.end() && it->second->node && it->second->node->is(node)) {
+      entry = it->second;
+    }
   }
   // Like the node, the entry is read by the one thread that loads the file's plan.
   std::optional<model::Chapter> built;

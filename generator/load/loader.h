@@ -32,8 +32,8 @@ class ParseCache {
   /// ParseContent, or what it gave for the same file, text and type before.
   std::optional<YAML::Node> Parse(const std::string& file, const std::string& text, const schema::Type& type,
                                   diag::Diagnostics& diags);
-  /// BuildChapter of a chapter file that Parse gave `node` for, with its fingerprint, or a
-  /// copy of what it gave for the same file and text before.
+  /// BuildChapter of chapter file `file` (its `text`) that Parse gave `node` for, with its
+  /// fingerprint, or a copy of what it gave for that node before.
   model::Chapter Chapter(const std::string& file, const std::string& text, const YAML::Node& node);
 
  private:

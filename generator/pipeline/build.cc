@@ -292,8 +292,7 @@ std::optional<model::Plan> BuildCache::Load(const std::filesystem::path& dir, co
       }
     }
   }
-  diag::Diagnostics copy = entry->diags;
-  diags.Merge(std::move(copy));
+  diags.Merge(entry->diags);
   if (!entry->plan || !entry->made.done) return entry->plan;
   // Replayed: the site's own pages need the plan's settings, not its chapters or glossary.
   model::Plan& cached = *entry->plan;
@@ -328,12 +327,11 @@ render::RenderMemo* BuildCache::Memo(const std::string& slug) {
 void BuildCache::Finish(std::size_t rendered, std::size_t reused) {
   plans_rendered_ = rendered;
   plans_reused_ = reused;
-  for (auto it = plans_.begin(); it != plans_.end();) {  // plans that are gone
-    it = seen_.count(it->first) ? std::next(it) : plans_.erase(it);
-  }
-  for (auto it = memos_.begin(); it != memos_.end();) {
-    it = seen_.count(it->first) ? std::next(it) : memos_.erase(it);
-  }
+  auto forget_gone = [this](auto& by_slug) {  // what the cache holds of plans that are gone
+    for (auto it = by_slug.begin(); it != by_slug.end();) it = seen_.count(it->first) ? std::next(it) : by_slug.erase(it);
+  };
+  forget_gone(plans_);
+  forget_gone(memos_);
 }
 
 bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats, load::SourceTexts& sources,

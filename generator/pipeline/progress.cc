@@ -17,11 +17,15 @@ ProgressSink::~ProgressSink() {
 
 void ProgressSink::Put(const std::string& path, std::string bytes) {
   inner_.Put(path, std::move(bytes));
-  if (output::Extension(path) == "html") Show(++done_);
+  Count(path);
 }
 
 void ProgressSink::PutShared(const std::string& path, const output::SharedBytes& bytes) {
   inner_.PutShared(path, bytes);
+  Count(path);
+}
+
+void ProgressSink::Count(const std::string& path) {
   if (output::Extension(path) == "html") Show(++done_);
 }
 

@@ -25,6 +25,7 @@ class ProgressSink : public output::Sink {
   bool Has(const std::string& path) const override { return inner_.Has(path); }
 
  private:
+  void Count(const std::string& path);  // a page (.html) is done
   void Show(std::size_t done);
 
   output::Sink& inner_;

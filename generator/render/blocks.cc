@@ -22,8 +22,8 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
     if (auto kept = memo_->Find(key); kept && Replay(*kept, options.id_prefix)) return kept->html;
   }
   // Rendered: with a memo, the questions the text asks and the answers are kept with it.
-  auto fragment = std::make_shared<RenderMemo::Fragment>();
-  std::vector<RenderMemo::Call>* calls = memo_ ? &fragment->calls : nullptr;
+  std::shared_ptr<RenderMemo::Fragment> fragment = memo_ ? std::make_shared<RenderMemo::Fragment>() : nullptr;
+  std::vector<RenderMemo::Call>* calls = fragment ? &fragment->calls : nullptr;
   options.term_link = [this, calls](const std::string& name) {
     auto link = LinkTerm(name);
     if (calls) calls->push_back({RenderMemo::Call::Kind::kTerm, name, link, std::nullopt});
@@ -47,14 +47,13 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
       return link;
     };
   }
-  if (!memo_) return markdown::Render(md, options, diags_).html;
+  if (!fragment) return markdown::Render(md, options, diags_).html;
   const furigana::AnnotatorStats before = annotator_ ? annotator_->stats() : furigana::AnnotatorStats{};
   fragment->html = markdown::Render(md, options, fragment->diags).html;
   if (annotator_) fragment->annotated = annotator_->stats() - before;
   // The prefix is in footnote ids only (markdown::Render).
   if (fragment->html.find("footnote") != std::string::npos) fragment->id_prefix = options.id_prefix;
-  diag::Diagnostics found = fragment->diags;
-  diags_.Merge(std::move(found));
+  diags_.Merge(fragment->diags);
   memo_->Store(key, fragment);
   return fragment->html;
 }
@@ -67,9 +66,14 @@ std::string PageContext::MemoKey(const model::Markdown& md, int level, bool unwr
                          unwrap,
                          plan_ && !plan_->attachments.empty(),
                          auto_grade_ ? *auto_grade_ : -1,
-                         annotator_ ? SettingsId(annotator_, annotator_->key()) : -1,
-                         SettingsId(&names_, names_key_),
-                         auto_link ? SettingsId(auto_terms_, auto_terms_->key()) : -1,
+                         annotator_ ? SettingsId(annotator_, [this] { return annotator_->key(); }) : -1,
+                         SettingsId(&names_,
+                                    [this] {
+                                      std::string names;
+                                      for (const std::string& n : names_) names += n + '\0';
+                                      return names;
+                                    }),
+                         auto_link ? SettingsId(auto_terms_, [this] { return auto_terms_->key(); }) : -1,
                          md.pos.line,
                          md.pos.column,
                          static_cast<int>(md.anchors.size())};
@@ -90,11 +94,11 @@ std::string PageContext::MemoKey(const model::Markdown& md, int level, bool unwr
   return key;
 }
 
-int PageContext::SettingsId(const void* source, const std::string& key) {
+int PageContext::SettingsId(const void* source, const std::function<std::string()>& key) {
   for (const auto& [from, id] : settings_ids_) {
     if (from == source) return id;
   }
-  const int id = memo_->Intern(key);
+  const int id = memo_->Intern(key());
   settings_ids_.emplace_back(source, id);
   return id;
 }
@@ -138,21 +142,17 @@ bool PageContext::Replay(const RenderMemo::Fragment& fragment, const std::string
     }
     return false;
   }
-  diag::Diagnostics found = fragment.diags;
-  diags_.Merge(std::move(found));
+  diags_.Merge(fragment.diags);
   if (annotator_) annotator_->Count(fragment.annotated);
   memo_->NoteReused();
   return true;
 }
 
 PageContext::PageContext(const model::Plan* plan, const TermIndex* terms, std::string glossary_url,
-                         diag::Diagnostics& diags)
-    : plan_(plan), terms_(terms), glossary_url_(std::move(glossary_url)), diags_(diags) {
+                         diag::Diagnostics& diags, RenderMemo* memo)
+    : plan_(plan), terms_(terms), glossary_url_(std::move(glossary_url)), diags_(diags), memo_(memo) {
   if (terms_) {
-    for (const auto& entry : *terms_) {
-      names_.push_back(entry.first);
-      names_key_ += entry.first + '\0';
-    }
+    for (const auto& entry : *terms_) names_.push_back(entry.first);
   }
 }
 

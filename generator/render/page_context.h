@@ -5,6 +5,7 @@
 
 #include <ctemplate/template.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -32,8 +33,10 @@ struct TermUse {
 
 class PageContext {
  public:
+  /// With a `memo` (keikaku serve), each Markdown fragment is kept there and taken from it
+  /// when this page gives it the same answers as when it was rendered; null: always rendered.
   PageContext(const model::Plan* plan, const TermIndex* terms, std::string glossary_url,
-              diag::Diagnostics& diags);
+              diag::Diagnostics& diags, RenderMemo* memo = nullptr);
 
   /// From now on references link to the entry in this page's own term list (#term-…) and
   /// get ids that the list links back to; off again, they link to the glossary page.
@@ -67,9 +70,6 @@ class PageContext {
 
   /// Markdown → HTML, with headings shifted to sit below `level` and glossary links.
   std::string Markdown(const model::Markdown& md, int level, bool unwrap = false);
-  /// Keeps each Markdown fragment in `memo` and takes it from there when this page gives
-  /// it the same answers as when it was rendered (keikaku serve; null: always render).
-  void SetMemo(RenderMemo* memo) { memo_ = memo; }
 
   /// The link to a glossary entry from this page ("glossary.html#term-dx" or "#term-dx").
   std::string TermHref(const model::GlossaryEntry& e) const { return glossary_url_ + "#" + e.id; }
@@ -108,10 +108,9 @@ class PageContext {
   std::string MemoKey(const model::Markdown& md, int level, bool unwrap);
   bool Replay(const RenderMemo::Fragment& fragment, const std::string& id_prefix);
   std::optional<std::uintmax_t> AttachmentSize(const std::string& url) const;
-  // memo_->Intern of a setting's key (the names', an annotator's, a matcher's), by the
-  // object it comes from: the page holds those objects for as long as it lives.
-  int SettingsId(const void* source, const std::string& key);
-  std::string names_key_;  // names_, as one text
+  // memo_->Intern of a setting's `key` (the names', an annotator's, a matcher's), made once
+  // per object it comes from: the page holds those objects for as long as it lives.
+  int SettingsId(const void* source, const std::function<std::string()>& key);
   RenderMemo* memo_ = nullptr;
   std::vector<std::pair<const void*, int>> settings_ids_;
   // What LinkTerm changed since the journal was started, to undo a replay that fails.

@@ -271,8 +271,7 @@ class PageRenderer {
 
   void Finish(Page& page) {
     if (page.kept) {
-      diag::Diagnostics expanded = page.kept->expanded;
-      diags_.Merge(std::move(expanded));
+      diags_.Merge(page.kept->expanded);
       out_.PutShared(page.path, page.kept->html);
       ++stats_.pages;
       return;
@@ -298,8 +297,8 @@ class PageRenderer {
     ++stats_.pages;
     if (!page.made) return out_.Put(page.path, std::move(html));
     RenderMemo::Page& made = *page.made;
-    made.expanded = expanded;
-    diags_.Merge(std::move(expanded));
+    made.expanded = std::move(expanded);
+    diags_.Merge(made.expanded);
     made.annotated += AnnotatorFigures() - before;
     made.html = std::make_shared<const std::string>(std::move(html));
     out_.PutShared(page.path, made.html);
@@ -534,6 +533,14 @@ class PageRenderer {
   // A plan with at least this many chapters has the later half filled by a Helper.
   static constexpr std::size_t kHelperChapters = 8;
 
+  // A renderer for another thread of this plan, with its own MeCab `tagger`, figures and
+  // findings, putting pages where this one does and sharing its memo.
+  std::unique_ptr<PageRenderer> Sibling(furigana::Morphology* tagger, Stats& stats, diag::Diagnostics& diags) const {
+    auto sibling = std::make_unique<PageRenderer>(site_, site_updated_, assets_, tagger, out_, stats, diags);
+    sibling->UseMemo(memo_);
+    return sibling;
+  }
+
   // A page another renderer filled, to be finished by this one: its text variables are read
   // with this renderer's readings and report to its findings.
   void Adopt(Page& page) {
@@ -557,9 +564,7 @@ class PageRenderer {
     std::unique_ptr<Aside> aside;
     if (aside_ && own_entries) {
       aside = std::make_unique<Aside>();
-      aside->renderer =
-          std::make_unique<PageRenderer>(site_, site_updated_, assets_, aside_tagger_, out_, aside->stats, aside->diags);
-      aside->renderer->UseMemo(memo_);
+      aside->renderer = Sibling(aside_tagger_, aside->stats, aside->diags);
       Aside* a = aside.get();
       a->done = std::async(std::launch::async, [a, &plan, &terms, suffix, glossary = a->glossary.get_future()]() mutable {
         a->renderer->UsePlan(plan, terms);
@@ -591,9 +596,7 @@ class PageRenderer {
     std::unique_ptr<Helper> helper;
     if (split < chapters) {
       helper = std::make_unique<Helper>();
-      helper->renderer =
-          std::make_unique<PageRenderer>(site_, site_updated_, assets_, helper_tagger_, out_, helper->stats, helper->diags);
-      helper->renderer->UseMemo(memo_);
+      helper->renderer = Sibling(helper_tagger_, helper->stats, helper->diags);
       Helper* h = helper.get();
       h->done = std::async(std::launch::async, [h, &plan, &terms, &suffix, &keys, split, chapters] {
         h->renderer->UsePlan(plan, terms);
@@ -689,8 +692,7 @@ class PageRenderer {
       const model::GlossaryEntry* e = pending.back();
       pending.pop_back();
       diag::Diagnostics scratch;  // definitions are checked where they are rendered for real
-      PageContext ctx(&plan, &terms, "", scratch);
-      ctx.SetMemo(memo_);
+      PageContext ctx(&plan, &terms, "", scratch, memo_);
       ctx.Markdown(e->definition, 2);
       std::vector<const model::GlossaryEntry*> named(ctx.linked().begin(), ctx.linked().end());
       for (const std::string& r : e->related) named.push_back(ctx.FindTerm(r));
@@ -741,8 +743,7 @@ class PageRenderer {
     const model::Chapter& c = plan.chapters[i];
     const std::string path = PlanPaths(plan).Chapter(c);
     if (auto kept = key.empty() ? nullptr : memo_->FindPage(path, key)) {
-      diag::Diagnostics filled = kept->filled;
-      diags_.Merge(std::move(filled));
+      diags_.Merge(kept->filled);
       if (annotator_) annotator_->Count(kept->annotated);
       for (const auto& [entry, href] : kept->uses) AddUse(used_on, &plan.glossary.at(entry), {href, ChapterLabel(c)});
       for (std::size_t entry : kept->linked) linked.insert(&plan.glossary.at(entry));
@@ -757,8 +758,7 @@ class PageRenderer {
     page.text = ChapterStyle(c);
     diag::Diagnostics filled;  // a page to keep: its own findings, joined after
     const furigana::AnnotatorStats before = AnnotatorFigures();
-    PageContext ctx(&plan, &terms, "glossary.html", key.empty() ? diags_ : filled);
-    ctx.SetMemo(memo_);
+    PageContext ctx(&plan, &terms, "glossary.html", key.empty() ? diags_ : filled, memo_);
     ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
@@ -779,17 +779,18 @@ class PageRenderer {
     FillBlocks(d->AddIncludeDictionary("CONTENT"), c.content, 1, id, ctx);
     FillSections(d, c.sections, 2, ctx);
     FillPageTerms(page, ctx);
-    RecordUses(used_on, ctx, c.slug + ".html", ChapterLabel(c));
+    const auto first_uses = FirstUses(ctx, c.slug + ".html");
+    for (const auto& [entry, link] : first_uses) AddUse(used_on, entry, {link, ChapterLabel(c)});
     linked.insert(ctx.linked().begin(), ctx.linked().end());
     if (key.empty()) return page;
     page.made = std::make_shared<RenderMemo::Page>();
     RenderMemo::Page& made = *page.made;
     made.key = key;
-    made.filled = filled;
-    diags_.Merge(std::move(filled));
+    made.filled = std::move(filled);
+    diags_.Merge(made.filled);
     made.annotated = AnnotatorFigures() - before;
     auto index = [&plan](const model::GlossaryEntry* e) { return static_cast<std::size_t>(e - plan.glossary.data()); };
-    for (const auto& [entry, link] : FirstUses(ctx, c.slug + ".html")) made.uses.emplace_back(index(entry), link);
+    for (const auto& [entry, link] : first_uses) made.uses.emplace_back(index(entry), link);
     for (const model::GlossaryEntry* entry : ctx.linked()) made.linked.push_back(index(entry));
     return page;
   }
@@ -799,8 +800,7 @@ class PageRenderer {
     PlanPaths paths(plan);
     Page page = StartPage(paths.Overview(), "overview.tpl", title, "../");
     SetPlanChrome(page, plan, {{"", plan.title}});
-    PageContext ctx(&plan, &terms, "glossary.html", diags_);
-    ctx.SetMemo(memo_);
+    PageContext ctx(&plan, &terms, "glossary.html", diags_, memo_);
     ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
@@ -982,8 +982,7 @@ class PageRenderer {
     Page page = StartPage(PlanPaths(plan).Measures(), "measures.tpl", "施策の一覧" + suffix, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "施策の一覧"}});
     diag::Diagnostics scratch;  // the measures' text is checked where the chapters render it
-    PageContext ctx(&plan, nullptr, "glossary.html", scratch);
-    ctx.SetMemo(memo_);
+    PageContext ctx(&plan, nullptr, "glossary.html", scratch, memo_);
     ctx.SetFurigana(page.text);
     TemplateDictionary* d = page.body;
     d->SetValue("PLAN_TITLE", plan.title);
@@ -1031,8 +1030,7 @@ class PageRenderer {
     Page page = StartPage(paths.Glossary(), "glossary.tpl", "用語集" + suffix, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "用語集"}});
     SetPager(page, &sequence[sequence.size() - 2], nullptr);
-    PageContext ctx(&plan, &terms, "", diags_);
-    ctx.SetMemo(memo_);
+    PageContext ctx(&plan, &terms, "", diags_, memo_);
     ctx.SetFurigana(page.text);
     page.body->SetValue("HEADING", "用語集");
     page.body->SetValue("PLAN_TITLE", plan.title);
@@ -1054,10 +1052,9 @@ class PageRenderer {
   FullText StartFull(const model::Plan& plan, const TermIndex& terms, const std::string& title, bool terms_on_page) {
     PlanPaths paths(plan);
     FullText full{StartPage(paths.Full(), "full.tpl", title, "../"),
-                  std::make_unique<PageContext>(&plan, &terms, "", diags_)};
+                  std::make_unique<PageContext>(&plan, &terms, "", diags_, memo_)};
     Page& page = full.page;
     PageContext& ctx = *full.ctx;
-    ctx.SetMemo(memo_);
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "全文"}});
     ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(terms_on_page);

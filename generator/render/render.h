@@ -74,7 +74,8 @@ class SiteRenderer {
   /// The pages of plan `i` of the site, on thread `worker` (at most one call at a time per
   /// worker). Returns the terms of the shared glossary the plan shows. `data`: the plan's
   /// open data files, which its overview links. With `memo` (keikaku serve, one per plan),
-  /// the plan's Markdown fragments are kept there and reused from earlier builds.
+  /// the plan's chapter pages and Markdown fragments are kept there and reused from earlier
+  /// builds.
   std::set<std::string> RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
                                    diag::Diagnostics& diags, const std::vector<DataLink>& data = {},
                                    RenderMemo* memo = nullptr) const;

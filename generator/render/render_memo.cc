@@ -12,7 +12,7 @@ std::shared_ptr<const RenderMemo::Fragment> RenderMemo::Find(const std::string& 
   auto it = fragments_.find(key);
   if (it == fragments_.end()) return nullptr;
   it->second.used = true;
-  return it->second.fragment;
+  return it->second.value;
 }
 
 void RenderMemo::Store(const std::string& key, std::shared_ptr<const Fragment> fragment) {
@@ -24,10 +24,10 @@ void RenderMemo::Store(const std::string& key, std::shared_ptr<const Fragment> f
 std::shared_ptr<const RenderMemo::Page> RenderMemo::FindPage(const std::string& path, const std::string& key) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = pages_.find(path);
-  if (it == pages_.end() || it->second.page->key != key) return nullptr;
+  if (it == pages_.end() || it->second.value->key != key) return nullptr;
   it->second.used = true;
   ++counts_.pages_reused;
-  return it->second.page;
+  return it->second.value;
 }
 
 void RenderMemo::StorePage(const std::string& path, std::shared_ptr<const Page> page) {

@@ -81,17 +81,14 @@ class RenderMemo {
   Counts counts() const;
 
  private:
+  template <typename T>
   struct Slot {
-    std::shared_ptr<const Fragment> fragment;
-    bool used = true;
+    std::shared_ptr<const T> value;
+    bool used = true;  // asked for since the last Sweep
   };
   mutable std::mutex mutex_;  // a plan's full text is made on a thread of its own
-  std::unordered_map<std::string, Slot> fragments_;
-  struct PageSlot {
-    std::shared_ptr<const Page> page;
-    bool used = true;
-  };
-  std::unordered_map<std::string, PageSlot> pages_;
+  std::unordered_map<std::string, Slot<Fragment>> fragments_;
+  std::unordered_map<std::string, Slot<Page>> pages_;
   std::map<std::string, int> settings_;
   Counts counts_;
 };
