@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <future>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -405,7 +406,16 @@ bool Render(const BuildOptions& options, output::Sink& out, render::Stats& stats
       data.push_back({f.label, f.path, f.type, f.bytes.size()});
       recorded.Put(plan.slug + "/" + f.path, std::move(f.bytes));
     }
-    part.used_shared = renderer.RenderPlan(i, worker, recorded, part.stats, found, data, memos[i]);
+    // Without keikaku serve's memo, one for this build of the plan.
+    std::optional<render::RenderMemo> fragments;
+    render::RenderMemo* memo = memos[i];
+    if (!memo && options.reuse_markdown) memo = &fragments.emplace(/*across_builds=*/false);
+    part.used_shared = renderer.RenderPlan(i, worker, recorded, part.stats, found, data, memo);
+    if (fragments) {
+      const render::RenderMemo::Counts counts = fragments->counts();
+      part.stats.markdown_rendered += counts.fragments_rendered;
+      part.stats.markdown_reused += counts.fragments_reused;
+    }
     lint.get();
     part.diags.Merge(std::move(linted));
     part.diags.Merge(std::move(found));
@@ -469,6 +479,10 @@ int Build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     out << "時間の内訳: 読み込み " << Seconds(stats.load_seconds) << " 秒、確認・ページ作成・書き込み "
         << Seconds(stats.render_seconds) << " 秒、入れ替え " << Seconds(commit_seconds) << " 秒（スレッド " << parallel::Jobs(options.jobs)
         << "）。\n";
+    if (stats.markdown_rendered > 0) {
+      out << "Markdown の変換: " << stats.markdown_rendered + stats.markdown_reused << " 件のうち "
+          << stats.markdown_reused << " 件は、同じ計画の別のページで変換した結果を使いました。\n";
+    }
   }
   if (stats.auto_words > 0) {
     out << "自動ふりがな: 漢字の語 " << stats.auto_words << " 語のうち " << stats.auto_ruby << " か所に読みを付けました（辞書にない語 "

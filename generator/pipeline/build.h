@@ -30,6 +30,10 @@ struct BuildOptions {
   int jobs = 0;  ///< Threads for loading and rendering; 0: one per core.
   bool stats = false;  ///< Print how long each stage took.
   bool progress = false;  ///< Show a progress line on stderr (when it is a terminal).
+  /// A plan's pages take the Markdown its other pages rendered where the result is the same
+  /// (render::RenderMemo): the full text its chapters', each page the glossary definitions.
+  /// False renders every text again: the reference of the tests.
+  bool reuse_markdown = true;
 };
 
 /// What the pipeline made of one plan besides its files: findings, figures and the shared

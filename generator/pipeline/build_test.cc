@@ -594,12 +594,15 @@ struct JobsBuild {
   OutputTree tree;
   std::string findings;
   int pages = 0, auto_ruby = 0;
+  std::size_t markdown_reused = 0;
 };
-JobsBuild BuildWithJobs(const fs::path& source, int jobs, std::optional<fs::path> theme = std::nullopt) {
+JobsBuild BuildWithJobs(const fs::path& source, int jobs, std::optional<fs::path> theme = std::nullopt,
+                        bool reuse_markdown = true) {
   BuildOptions options;
   options.source = source;
   options.jobs = jobs;
   options.theme = theme;
+  options.reuse_markdown = reuse_markdown;
   JobsBuild b;
   keikaku::load::SourceTexts sources;
   keikaku::render::Stats stats;
@@ -608,6 +611,7 @@ JobsBuild BuildWithJobs(const fs::path& source, int jobs, std::optional<fs::path
   b.findings = diags.Format(sources);
   b.pages = stats.pages;
   b.auto_ruby = stats.auto_ruby;
+  b.markdown_reused = stats.markdown_reused;
   return b;
 }
 
@@ -662,6 +666,52 @@ TEST_CASE("the site, its findings and figures do not depend on the number of thr
   CHECK(beside.tree == alone.tree);
   CHECK(beside.findings == alone.findings);
   CHECK(beside.pages == alone.pages);
+}
+
+// A build takes a Markdown text rendered for one page of a plan into another where the page
+// asks the same questions (render::RenderMemo): the full text takes its chapters', whose
+// headings are a level lower there, whose footnotes have other ids and whose terms link
+// elsewhere, and which 「最初だけ」 links once in the whole text. The pages, findings and
+// figures are those of rendering every text, whether the plan is made on one thread (plans
+// enough for every thread) or on several.
+TEST_CASE("pages that take Markdown from other pages of the plan equal pages that render it", "[build][parallel]") {
+  for (int jobs : {1, 2}) {
+    INFO("content/, jobs " << jobs);
+    JobsBuild reused = BuildWithJobs(kRoot / "content", jobs);
+    JobsBuild rendered = BuildWithJobs(kRoot / "content", jobs, std::nullopt, /*reuse_markdown=*/false);
+    CHECK(reused.markdown_reused > 0);
+    CHECK(rendered.markdown_reused == 0);
+    CHECK(reused.tree == rendered.tree);
+    CHECK(reused.findings == rendered.findings);
+    CHECK(reused.pages == rendered.pages);
+    CHECK(reused.auto_ruby == rendered.auto_ruby);
+  }
+  std::map<std::string, std::string> files = {{"site.yaml", "title: t\n"}};
+  const std::string same = "  - \"#### 小見出し\\n\\n窓口でDXを進める[^1]。\\n\\n[^1]: R5.4.1 からの注。\"\n";
+  for (int i = 0; i < 9; ++i) {  // 9 plans: one thread each, also with two workers
+    const std::string plan = "plans/p" + std::to_string(i) + "/";
+    files[plan + "plan.yaml"] = "municipality: {name: 町}\ntitle: t\nkind: k\nchapters: [a.yaml, b.yaml, c.yaml]\n"
+                                "glossary: g.yaml\nauto_link_terms: first\n";
+    files[plan + "g.yaml"] = "terms:\n  - {term: 窓口, reading: まどぐち, definition: \"手続の場所（[[DX]]と）\"}\n"
+                             "  - {term: DX, reading: でぃーえっくす, definition: 変革}\n";
+    files[plan + "a.yaml"] = "title: 方針\ncontent:\n" + same + "  - 窓口は一つにする。\n";
+    files[plan + "b.yaml"] = "title: 推進\ncontent:\n  - \"[[窓口]]とDXの話[^2]。\\n\\n[^2]: 二つ目の注。\"\n" + same +
+                             "  - \"用語のない文[^3]。\\n\\n[^3]: 三つ目の注。\"\n";
+    files[plan + "c.yaml"] = "title: 結び\nsections:\n  - title: 節\n    content:\n" + std::string("  ") + same +
+                             "    - \"## 見出し\\n\\nDXを進める。\"\n";
+  }
+  TempSite site("reuse-markdown", files);
+  for (int jobs : {1, 2, 8}) {
+    INFO("jobs " << jobs);
+    JobsBuild reused = BuildWithJobs(site.dir(), jobs);
+    JobsBuild rendered = BuildWithJobs(site.dir(), jobs, std::nullopt, /*reuse_markdown=*/false);
+    REQUIRE(rendered.pages == 9 * 6 + 3);  // each plan: overview, 3 chapters, full text, glossary
+    CHECK(reused.markdown_reused > 0);
+    CHECK(rendered.findings.find("[lint.date-form]") != std::string::npos);
+    CHECK(reused.tree == rendered.tree);
+    CHECK(reused.findings == rendered.findings);
+    CHECK(reused.pages == rendered.pages);
+  }
 }
 
 namespace {

@@ -585,7 +585,7 @@ class PageRenderer {
     // the plan has entries of its own (then it has a glossary).
     const std::size_t chapters = plan.chapters.size();
     std::vector<std::string> keys(chapters);
-    if (memo_ && own_entries) {
+    if (memo_ && memo_->across_builds() && own_entries) {
       const std::vector<Link> sequence = reading_order(true);
       const std::string inputs = PlanInputs(plan);
       for (std::size_t i = 0; i < chapters; ++i) {
@@ -1115,6 +1115,8 @@ Stats& Stats::operator+=(const Stats& o) {
   auto_ruby += o.auto_ruby;
   auto_words += o.auto_words;
   unread += o.unread;
+  markdown_rendered += o.markdown_rendered;
+  markdown_reused += o.markdown_reused;
   return *this;
 }
 
@@ -1154,6 +1156,9 @@ struct SiteRenderer::State {
   std::vector<std::unique_ptr<furigana::Morphology>> taggers;  // TaggersPerWorker() per worker
   std::unique_ptr<PageRenderer> site_pages;
   bool aside = false;  // each plan's full text on a second thread
+  std::size_t workers = 1;
+  // Plans per worker from which a build makes each plan on one thread.
+  static constexpr std::size_t kPlansPerThread = 4;
   // A MeCab tagger for each worker, and two more for its full text and chapters threads.
   std::size_t TaggersPerWorker() const { return aside ? 3 : 1; }
   bool ok = false;
@@ -1164,11 +1169,12 @@ SiteRenderer::SiteRenderer(const model::Site& site, std::shared_ptr<const Prepar
     : site_(site), state_(std::make_unique<State>()) {
   if (!theme) return;
   state_->aside = threads > 1;
+  state_->workers = static_cast<std::size_t>(std::max(workers, 1));
   state_->theme = std::move(theme);
   state_->site_updated = model::LastRevised(site);
   for (const auto& [path, bytes] : state_->theme->assets().files) out.Put(path, bytes);
   if (WantsMorphology(site) && !(state_->morphology = OpenMorphology(diags))) return;
-  state_->taggers.resize(state_->TaggersPerWorker() * static_cast<std::size_t>(std::max(workers, 1)));
+  state_->taggers.resize(state_->TaggersPerWorker() * state_->workers);
   for (auto& tagger : state_->taggers) tagger = state_->morphology ? state_->morphology->Fork() : nullptr;
   state_->site_pages = std::make_unique<PageRenderer>(site, state_->site_updated, state_->theme->assets(),
                                                       state_->morphology.get(), out, stats, diags);
@@ -1187,7 +1193,14 @@ std::set<std::string> SiteRenderer::RenderPlan(std::size_t i, int worker, output
   const std::size_t w = state_->TaggersPerWorker() * static_cast<std::size_t>(worker);
   PageRenderer renderer(site_, state_->site_updated, state_->theme->assets(), state_->taggers.at(w).get(), out, stats,
                         diags);
-  if (state_->aside) renderer.AllowAside(state_->taggers.at(w + 1).get(), state_->taggers.at(w + 2).get());
+  // With a build's own memo and plans enough for every thread, each plan is made on one
+  // thread: the full text after the chapter pages, whose Markdown it takes where it can.
+  // With few plans, or for keikaku serve's edits (one plan made again), the plan's own
+  // threads give more.
+  if (state_->aside &&
+      (!memo || memo->across_builds() || site_.plans.size() < State::kPlansPerThread * state_->workers)) {
+    renderer.AllowAside(state_->taggers.at(w + 1).get(), state_->taggers.at(w + 2).get());
+  }
   renderer.UseMemo(memo);
   renderer.RenderPlanPages(site_.plans.at(i), data);
   return renderer.used_shared();

@@ -23,6 +23,10 @@ struct Stats {
   /// Furigana: ruby words given by the readings file (names) and by automatic furigana,
   /// the kanji words automatic furigana looked at, and those MeCab could not read.
   int names = 0, auto_ruby = 0, auto_words = 0, unread = 0;
+  /// Markdown texts a build rendered, and those a page took from another page of the same
+  /// plan instead: the full text from the chapter pages, a term's definition from the page
+  /// before (set by the pipeline for a build's own memos, not for keikaku serve's).
+  std::size_t markdown_rendered = 0, markdown_reused = 0;
   /// Wall time of the stages (set by the pipeline).
   double load_seconds = 0, render_seconds = 0;
   Stats& operator+=(const Stats& other);
@@ -60,8 +64,9 @@ class SiteRenderer {
  public:
   /// Puts the theme's stylesheet and scripts into `out` and, if some page asks for automatic
   /// furigana, loads MeCab, with taggers for each of `workers` threads. With `threads` (the
-  /// cores the build may use) above one, each plan's full text is made on a thread of its
-  /// own beside the plan's other pages, and `out` must take files from several threads.
+  /// cores the build may use) above one, each plan's full text can be made on a thread of
+  /// its own beside the plan's other pages (RenderPlan), and `out` must take files from
+  /// several threads.
   /// Findings go to `diags`; ok() is false when the theme is null (it had errors) or MeCab
   /// could not be loaded.
   SiteRenderer(const model::Site& site, std::shared_ptr<const PreparedTheme> theme, output::Sink& out, Stats& stats,
@@ -73,9 +78,12 @@ class SiteRenderer {
   void RenderStart();
   /// The pages of plan `i` of the site, on thread `worker` (at most one call at a time per
   /// worker). Returns the terms of the shared glossary the plan shows. `data`: the plan's
-  /// open data files, which its overview links. With `memo` (keikaku serve, one per plan),
-  /// the plan's chapter pages and Markdown fragments are kept there and reused from earlier
-  /// builds.
+  /// open data files, which its overview links. With `memo`, Markdown fragments are kept
+  /// there for the plan's other pages (the full text takes the chapter pages' texts), and,
+  /// for a memo kept across builds (keikaku serve), chapter pages and fragments for later
+  /// builds. A plan is made on threads of its own (with threads above one) unless its memo
+  /// is one build's and the site has plans enough to keep every worker busy: then its full
+  /// text comes after its chapter pages.
   std::set<std::string> RenderPlan(std::size_t i, int worker, output::Sink& out, Stats& stats,
                                    diag::Diagnostics& diags, const std::vector<DataLink>& data = {},
                                    RenderMemo* memo = nullptr) const;

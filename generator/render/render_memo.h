@@ -33,6 +33,13 @@ namespace keikaku::render {
 
 class RenderMemo {
  public:
+  /// `across_builds`: keikaku serve's memo of a plan, kept from one build to the next, which
+  /// keeps whole chapter pages too. Else a build's own memo of a plan, which keeps only
+  /// fragments, for the plan's other pages: the full text takes its chapters' texts (the
+  /// heading level is then no part of a fragment's key, PageContext::MemoKey).
+  explicit RenderMemo(bool across_builds = true) : across_builds_(across_builds) {}
+  bool across_builds() const { return across_builds_; }
+
   /// A question the fragment asked the page while it was rendered, and the answer.
   struct Call {
     enum class Kind : char { kTerm, kAutoTerm, kAttachment } kind;
@@ -86,6 +93,7 @@ class RenderMemo {
     std::shared_ptr<const T> value;
     bool used = true;  // asked for since the last Sweep
   };
+  const bool across_builds_;
   mutable std::mutex mutex_;  // a plan's full text is made on a thread of its own
   std::unordered_map<std::string, Slot<Fragment>> fragments_;
   std::unordered_map<std::string, Slot<Page>> pages_;
