@@ -5,7 +5,7 @@
 
 namespace keikaku::text {
 
-char32_t DecodeAt(std::string_view s, std::size_t& pos) {
+char32_t DecodeAtSlow(std::string_view s, std::size_t& pos) {
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char b0 = byte(pos);
   int len = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;

@@ -8,8 +8,31 @@
 
 namespace keikaku::text {
 
+/// DecodeAt for what its inline part does not decode: 2- and 4-byte sequences, bad bytes.
+char32_t DecodeAtSlow(std::string_view s, std::size_t& pos);
+
 /// Decodes the code point at `pos` and advances `pos`; returns U+FFFD on bad bytes.
-char32_t DecodeAt(std::string_view s, std::size_t& pos);
+/// Inline for ASCII and 3-byte sequences (kana, kanji, 全角 punctuation): content is mostly
+/// those, and the text passes decode every character.
+inline char32_t DecodeAt(std::string_view s, std::size_t& pos) {
+  const auto b0 = static_cast<unsigned char>(s[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && pos + 2 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+    const auto b2 = static_cast<unsigned char>(s[pos + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      const char32_t c = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+        pos += 3;
+        return c;
+      }
+    }
+  }
+  return DecodeAtSlow(s, pos);
+}
 
 /// The byte offset where the last code point of `s` starts (0 if empty).
 std::size_t LastCodepointStart(std::string_view s);

@@ -1,0 +1,51 @@
+#include "text/utf8.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using keikaku::text::DecodeAt;
+using keikaku::text::DecodeAtSlow;
+using keikaku::text::IsValidUtf8;
+
+TEST_CASE("DecodeAt reads kana, kanji and ASCII and advances past them", "[utf8]") {
+  const std::string s = "a計画で\xEF\xBF\xBD";
+  std::size_t pos = 0;
+  CHECK(DecodeAt(s, pos) == U'a');
+  CHECK(pos == 1);
+  CHECK(DecodeAt(s, pos) == U'計');
+  CHECK(DecodeAt(s, pos) == U'画');
+  CHECK(DecodeAt(s, pos) == U'で');
+  CHECK(DecodeAt(s, pos) == 0xFFFD);  // U+FFFD itself
+  CHECK(pos == s.size());
+  CHECK(IsValidUtf8(s));
+}
+
+// The inline part of DecodeAt decodes ASCII and 3-byte sequences itself; for every lead byte
+// of those, every two bytes after it, and the sequence cut short, it gives what the whole
+// decoder gives: overlong forms, surrogates and bad continuation bytes are U+FFFD.
+TEST_CASE("DecodeAt's inline part agrees with the whole decoder", "[utf8]") {
+  int differences = 0;
+  for (int b0 = 0; b0 < 0x100; ++b0) {
+    if (b0 >= 0x80 && (b0 & 0xF0) != 0xE0) continue;
+    for (int b1 = 0; b1 < 0x100; ++b1) {
+      for (int b2 = 0; b2 < 0x100; ++b2) {
+        const std::string s = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+        std::size_t fast = 0, slow = 0;
+        if (DecodeAt(s, fast) != DecodeAtSlow(s, slow) || fast != slow) ++differences;
+      }
+      const std::string cut = {static_cast<char>(b0), static_cast<char>(b1)};
+      std::size_t fast = 0, slow = 0;
+      if (DecodeAt(cut, fast) != DecodeAtSlow(cut, slow) || fast != slow) ++differences;
+    }
+  }
+  CHECK(differences == 0);
+  std::size_t pos = 0;
+  CHECK(DecodeAt("\xE0\x80\x80", pos) == 0xFFFD);  // overlong: the whole sequence
+  CHECK(pos == 3);
+  pos = 0;
+  CHECK(DecodeAt("\xED\xA0\x80", pos) == 0xFFFD);  // a surrogate
+  pos = 0;
+  CHECK(DecodeAt("\xE8\xA8", pos) == 0xFFFD);  // cut short
+  CHECK(pos == 1);
+  CHECK_FALSE(IsValidUtf8("計\xE8\xA8"));
+}
