@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 build_pkgs=(cmake g++ make pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libyaml-dev libsass-dev
   libctemplate-dev libcpp-httplib-dev libcli11-dev libicu-dev catch2 zlib1g-dev libbrotli-dev
-  libmecab-dev mecab-ipadic-utf8 kanjidic-xml)
+  libmecab-dev mecab-ipadic-utf8 kanjidic-xml libmimalloc-dev)
 # GNU time: the peak memory of builds of absurd content (tests/e2e/build_limits.test.sh) and
 # of the benchmark's synthetic sites (bench/scale.sh).
 # poppler-utils: pdftotext and pdfinfo read the PDFs that tests/browser/print.test.mjs prints.
