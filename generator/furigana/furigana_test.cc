@@ -54,6 +54,22 @@ TEST_CASE("Denden group and mono ruby", "[furigana]") {
   CHECK(Parse("前{勝央|しょうおう}町{大多喜|おお|た|き}後") == "前勝央(しょうおう)町大多喜(おお|た|き)後");
 }
 
+// ParseRuby and the Markdown renderer skip a text with none of the characters ruby syntax
+// begins with: each of those characters, alone in a text, is seen.
+TEST_CASE("a text without ruby syntax is seen to have none", "[furigana]") {
+  CHECK_FALSE(MayHaveRuby(""));
+  CHECK_FALSE(MayHaveRuby("三木町は行政手続のオンライン化を進める（令和5年度）。DX推進"));
+  CHECK_FALSE(MayHaveRuby("全角の｛括弧｝と「》」だけ"));  // ｛ EF BD 9B, 》 E3 80 8B: not syntax
+  for (std::string_view mark : {"{", "|", "｜", "《", "\x01"}) {
+    INFO(mark);
+    CHECK(MayHaveRuby(std::string("計画") + std::string(mark) + "の"));
+    CHECK(MayHaveRuby(mark));
+  }
+  CHECK(Show(ParseRuby("計画を進める", nullptr)) == "計画を進める");
+  CHECK(Parse("漢字《かんじ》") == "漢字(かんじ)");
+  CHECK(Parse("\\{漢字|かんじ}") == "{漢字|かんじ}");
+}
+
 TEST_CASE("Aozora and なろう ruby", "[furigana]") {
   CHECK(Parse("｜勝央町《しょうおうちょう》の") == "勝央町(しょうおうちょう)の");
   CHECK(Parse("|DX《ディーエックス》") == "DX(ディーエックス)");

@@ -81,6 +81,7 @@ std::string BaseText(const Pieces& pieces) {
 
 std::string MarkEscapes(std::string_view source) {
   std::string out(source);
+  if (source.find('\\') == std::string_view::npos) return out;
   std::size_t backslashes = 0;
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (out[i] == '\\') {
@@ -112,8 +113,34 @@ std::string DropEscapes(std::string_view s) {
   return out;
 }
 
+bool MayHaveRuby(std::string_view text) {
+  // One pass over the bytes: { | kLiteralMark, and the lead bytes of ｜ (EF BD 9C) and
+  // 《 (E3 80 8A), whose other bytes are compared only there.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    switch (text[i]) {
+      case '{':
+      case '|':
+      case kLiteralMark:
+        return true;
+      case '\xEF':
+        if (text.substr(i, 3) == "｜") return true;
+        break;
+      case '\xE3':
+        if (text.substr(i, 3) == "《") return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 Pieces ParseRuby(std::string_view text, std::vector<SyntaxProblem>* problems) {
   Pieces out;
+  if (!MayHaveRuby(text)) {
+    AppendText(out, text);
+    return out;
+  }
   std::string plain;
   auto report = [&](std::size_t offset, std::size_t end, const char* rule, std::string message, std::string hint) {
     if (problems) problems->push_back({offset, end, rule, std::move(message), std::move(hint)});

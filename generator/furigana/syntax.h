@@ -36,6 +36,10 @@ struct SyntaxProblem {
   std::string rule, message, hint;
 };
 
+/// False when `text` (after MarkEscapes) has none of the characters ruby syntax and escapes
+/// begin with: then ParseRuby gives it back as one plain piece.
+bool MayHaveRuby(std::string_view text);
+
 /// Splits `text` (after MarkEscapes) into plain runs and ruby words. Malformed syntax with
 /// a reading bar or brackets ({漢字|}, 漢字《》) stays text and is reported in `problems`;
 /// braces without a bar ({abc}) are ordinary text.

@@ -325,6 +325,7 @@ class Renderer {
   void ExplicitRuby(cmark_node* root) {
     for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
       std::string literal = cmark_node_get_literal(node);
+      if (!furigana::MayHaveRuby(literal)) continue;  // as it is
       std::vector<furigana::SyntaxProblem> problems;
       furigana::Pieces pieces = furigana::ParseRuby(literal, &problems);
       for (const furigana::SyntaxProblem& p : problems) {
