@@ -5,6 +5,7 @@
 #define KEIKAKU_TEXT_TERM_MATCHER_H_
 
 #include <array>
+#include <bitset>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,9 @@ class TermMatcher {
  private:
   // Names by their first byte, longest first.
   std::array<std::vector<std::string>, 256> by_first_byte_;
+  // The first two bytes of the names (a one-byte name: its byte and any other), so that a
+  // place in the text no name starts at is passed over with one look.
+  std::bitset<256 * 256> starts_;
   std::string key_;
 };
 

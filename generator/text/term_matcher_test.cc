@@ -50,4 +50,6 @@ TEST_CASE("matches are whole characters and found up to the end of the text", "[
   TermMatcher empty({"", "DX"});
   CHECK(All(empty, "DX") == Names{"DX"});
   CHECK_FALSE(empty.Find("DX", 2));
+  TermMatcher one({"A"});  // a name of one byte, also as the text's last
+  CHECK(All(one, "A・本A") == Names{"A", "A"});
 }
