@@ -111,6 +111,15 @@ TEST_CASE("JsonWriter writes indented, valid JSON", "[export]") {
         "  \"s\": \"\\\"改行\\n\\\"\"\n}\n");
 }
 
+// Every byte that needs an escape, at the start, between runs of plain text and at the end.
+TEST_CASE("JSON strings escape quotes, backslashes, control characters and markup", "[export]") {
+  CHECK(keikaku::text::JsonString("") == "\"\"");
+  CHECK(keikaku::text::JsonString("計画") == "\"計画\"");
+  CHECK(keikaku::text::JsonString("\"a\\b\tc\r\n<b>&amp;\x01") ==
+        "\"\\\"a\\\\b\\tc\\r\\n\\u003cb\\u003e\\u0026amp;\\u0001\"");
+  CHECK(keikaku::text::JsonString("<<改行\x1f") == "\"\\u003c\\u003c改行\\u001f\"");
+}
+
 TEST_CASE("Csv quotes as RFC 4180 says, with a BOM and CRLF", "[export]") {
   std::string csv = Csv({{"番号", "施策"}, {"a,b", "say \"hi\""}, {"two\nlines", "plain"}, {"", "cr\rx"}});
   CHECK(csv == "\xEF\xBB\xBF番号,施策\r\n\"a,b\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",plain\r\n,\"cr\rx\"\r\n");
