@@ -22,11 +22,6 @@ const KanjiRecord* Find(char32_t c) {
 
 }  // namespace
 
-bool IsKanji(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x3134F) || c == U'々' || c == U'〆' || c == U'ヶ';
-}
-
 int SchoolGrade(char32_t c) {
   const KanjiRecord* r = Find(c);
   return r ? GradeOf(*r) : kNotJoyo;

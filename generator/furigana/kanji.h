@@ -14,7 +14,10 @@ inline constexpr int kNotJoyo = 99;
 inline constexpr int kJoyo = 7;
 
 /// True for the characters a ruby base of kanji is made of: CJK ideographs and 々 〆 ヶ.
-bool IsKanji(char32_t c);
+inline bool IsKanji(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3134F) || c == U'々' || c == U'〆' || c == U'ヶ';
+}
 
 /// When `c` is taught: 1–6 (primary school grade), kJoyo (other 常用漢字) or kNotJoyo.
 int SchoolGrade(char32_t c);

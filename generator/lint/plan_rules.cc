@@ -16,13 +16,14 @@ bool IsCircled(char32_t c) {  // ①–⑳, ㉑–㉟, ㊱–㊿
 }
 
 // The code point at `pos` as numbers are compared: full-width digits and dashes as ASCII.
-char32_t NormalAt(std::string_view s, std::size_t& pos) {
-  char32_t c = DecodeAt(s, pos);
+char32_t Normal(char32_t c) {
   if (c >= 0xFF10 && c <= 0xFF19) return '0' + (c - 0xFF10);
   if (c == 0xFF0D || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2212) return '-';
   if (c == 0xFF0E) return '.';
   return c;
 }
+
+char32_t NormalAt(std::string_view s, std::size_t& pos) { return Normal(DecodeAt(s, pos)); }
 
 bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
 
@@ -122,12 +123,13 @@ std::vector<Mention> NumberIndex::Unknown(std::string_view text) const {
   std::size_t covered = 0;  // mentions do not overlap: 「図表-3」 is not also 「表」
   char32_t before = 0;
   for (std::size_t pos = 0; pos < text.size();) {
-    std::size_t begin = pos;
-    std::size_t next = pos;
-    const char32_t c = NormalAt(text, next);
-    const bool after_kanji = furigana::IsKanji(before);
+    const std::size_t begin = pos;
+    const char32_t previous = before;
     before = DecodeAt(text, pos);
-    if (begin < covered || after_kanji || !std::binary_search(starts_.begin(), starts_.end(), c)) continue;
+    if (begin < covered || !std::binary_search(starts_.begin(), starts_.end(), Normal(before)) ||
+        furigana::IsKanji(previous)) {
+      continue;
+    }
     for (const std::string& prefix : prefixes_) {
       std::size_t length = MatchPrefix(text, begin, prefix);
       if (length == std::string_view::npos) continue;
