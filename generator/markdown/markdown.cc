@@ -292,8 +292,8 @@ class Renderer {
  public:
   // Raw HTML is dropped from the page; tell the editor instead of losing it silently.
   void RemoveRawHtml(cmark_node* root) {
-    std::vector<cmark_node*> nodes = Collect(root, CMARK_NODE_HTML_BLOCK);
-    for (cmark_node* n : Collect(root, CMARK_NODE_HTML_INLINE)) nodes.push_back(n);
+    std::vector<cmark_node*> nodes = Nodes(root, CMARK_NODE_HTML_BLOCK);
+    for (cmark_node* n : Nodes(root, CMARK_NODE_HTML_INLINE)) nodes.push_back(n);
     for (cmark_node* n : nodes) {
       std::string tag = cmark_node_get_literal(n);
       tag = tag.substr(0, tag.find('\n'));
@@ -305,7 +305,7 @@ class Renderer {
       cmark_node_free(n);
     }
     for (cmark_node_type type : {CMARK_NODE_LINK, CMARK_NODE_IMAGE}) {
-      for (cmark_node* n : Collect(root, type)) {
+      for (cmark_node* n : Nodes(root, type)) {
         // A backslash escape in a destination or title is consumed, as CommonMark has it.
         cmark_node_set_url(n, furigana::DropEscapes(cmark_node_get_url(n)).c_str());
         cmark_node_set_title(n, furigana::DropEscapes(cmark_node_get_title(n)).c_str());
@@ -314,7 +314,7 @@ class Renderer {
     }
     // Code shows what was written: the backslash of an escaped ruby character stays.
     for (cmark_node_type type : {CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK}) {
-      for (cmark_node* n : Collect(root, type)) {
+      for (cmark_node* n : Nodes(root, type)) {
         cmark_node_set_literal(n, furigana::RestoreEscapes(cmark_node_get_literal(n)).c_str());
       }
     }
@@ -372,7 +372,7 @@ class Renderer {
   // Links that say nothing of their purpose, links to documents without type and size
   // (added to links to attachments), images without a description, skipped heading levels.
   void Lint(cmark_node* root) {
-    for (cmark_node* n : Collect(root, CMARK_NODE_LINK)) {
+    for (cmark_node* n : Nodes(root, CMARK_NODE_LINK)) {
       std::string text = PlainText(n);
       const std::string url = cmark_node_get_url(n);
       if (IsVagueLinkText(text)) {
@@ -394,13 +394,14 @@ class Renderer {
                        "リンクの文字の後に「（" + type + "、729KB）」のように書いてください。計画のフォルダに置いたファイルなら自動で付きます。");
       }
     }
-    for (cmark_node* n : Collect(root, CMARK_NODE_IMAGE)) {
+    for (cmark_node* n : Nodes(root, CMARK_NODE_IMAGE)) {
       if (PlainText(n).find_first_not_of(" \u3000") == std::string::npos) {
         diags_.Warning(PositionOf(n), "lint.image-alt", "画像に代替テキストがありません。",
                        "![画像の内容を説明する文](画像.png) のように、[ ] の中に画像が見えない人にも伝わる説明を書いてください。");
       }
     }
-    for (cmark_node* row : HeaderRows(root)) {
+    // A table has a | in its header row.
+    for (cmark_node* row : md_.text.find('|') == std::string::npos ? std::vector<cmark_node*>() : HeaderRows(root)) {
       bool empty = true;
       for (cmark_node* cell = cmark_node_first_child(row); cell && empty; cell = cmark_node_next(cell)) {
         empty = PlainText(cell).find_first_not_of(" \u3000") == std::string::npos;
@@ -411,7 +412,7 @@ class Renderer {
       }
     }
     int previous = 0;
-    for (cmark_node* h : Collect(root, CMARK_NODE_HEADING)) {
+    for (cmark_node* h : Nodes(root, CMARK_NODE_HEADING)) {
       int level = cmark_node_get_heading_level(h);
       if (level > previous + 1) {
         std::string marks(static_cast<std::size_t>(level), '#'), expected(static_cast<std::size_t>(previous + 1), '#');
@@ -426,6 +427,24 @@ class Renderer {
 
   Renderer(const model::Markdown& md, const Options& options, diag::Diagnostics& diags)
       : md_(md), options_(options), diags_(diags) {}
+
+  // Notes the kinds of node the parsed text has, in one walk, so that a pass looking for a
+  // kind it does not have (most texts have no link, heading, code or line break) does not
+  // walk the tree. The passes add only text, links and inline HTML, after the walks for
+  // links and inline HTML; their walks for text are never skipped.
+  void Survey(cmark_node* root) {
+    CollectIf(root, [this](cmark_node* n) {
+      const cmark_node_type type = cmark_node_get_type(n);
+      if (std::find(present_.begin(), present_.end(), type) == present_.end()) present_.push_back(type);
+      return false;
+    });
+  }
+
+  // The nodes of `type` under `root`, in document order; none if Survey found none.
+  std::vector<cmark_node*> Nodes(cmark_node* root, cmark_node_type type) const {
+    if (std::find(present_.begin(), present_.end(), type) == present_.end()) return {};
+    return Collect(root, type);
+  }
 
   // Makes glossary references, in document order: explicit ones [[name]] / [[name|shown]]
   // anywhere but inside links, and, when the page asks for them (Options::auto_link),
@@ -500,8 +519,8 @@ class Renderer {
   // two Latin words stays a space.)
   // The text on both sides of a removed break becomes one text node, so that words and
   // ruby split by the break are found.
-  static void JoinJapaneseLines(cmark_node* root) {
-    for (cmark_node* br : Collect(root, CMARK_NODE_SOFTBREAK)) {
+  void JoinJapaneseLines(cmark_node* root) const {
+    for (cmark_node* br : Nodes(root, CMARK_NODE_SOFTBREAK)) {
       char32_t before = EdgeChar(cmark_node_previous(br), /*last=*/true);
       char32_t after = EdgeChar(cmark_node_next(br), /*last=*/false);
       if (!text::IsJapanese(before) && !text::IsJapanese(after)) continue;
@@ -520,7 +539,7 @@ class Renderer {
 
   void ShiftHeadings(cmark_node* root) const {
     if (options_.heading_offset == 0) return;
-    for (cmark_node* h : Collect(root, CMARK_NODE_HEADING)) {
+    for (cmark_node* h : Nodes(root, CMARK_NODE_HEADING)) {
       int level = cmark_node_get_heading_level(h) + options_.heading_offset;
       cmark_node_set_heading_level(h, level > 6 ? 6 : level);
     }
@@ -569,6 +588,7 @@ class Renderer {
   diag::Diagnostics& diags_;
   std::size_t terms_from_ = 0;
   std::size_t readings_from_ = 0;
+  std::vector<cmark_node_type> present_;  // Survey
 };
 
 void ReplaceAll(std::string& s, const std::string& from, const std::string& to) {
@@ -652,9 +672,10 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
   cmark_llist* extensions = nullptr;
   NodePtr doc = Parse(furigana::MarkEscapes(md.text), &extensions);
   Renderer renderer(md, options, diags);
+  renderer.Survey(doc.get());
   renderer.RemoveRawHtml(doc.get());
   renderer.Lint(doc.get());
-  Renderer::JoinJapaneseLines(doc.get());
+  renderer.JoinJapaneseLines(doc.get());
   renderer.ExplicitRuby(doc.get());
   renderer.LinkTerms(doc.get(), out.terms);
   Renderer::MarkEnglish(doc.get());
