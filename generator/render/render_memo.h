@@ -1,5 +1,7 @@
 // What earlier builds made of a plan, so that keikaku serve makes again only what an edit
-// changed: whole chapter pages, and the Markdown fragments of the pages made again.
+// changed: whole chapter pages, and the Markdown fragments of the pages made again. A build
+// also keeps a plan's fragments for the plan's other pages (the full text repeats every
+// chapter), in a memo of its own.
 //
 // A chapter page is kept with a key of everything it shows (its chapter, the plan's files,
 // its place and neighbours, the plan's measures and attachments: PageRenderer::PageKey), and
