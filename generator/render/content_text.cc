@@ -49,31 +49,61 @@ void AttachTextStyle(ctemplate::PerExpandData& data, const TextStyle* style) {
   data.InsertForModifiers(kStyleKey, style);
 }
 
-std::string TextHtml(std::string_view text, const TextStyle& style) {
-  std::vector<furigana::SyntaxProblem> problems;
-  furigana::Pieces parsed = furigana::ParseRuby(furigana::MarkEscapes(text), &problems);
-  if (style.diags) {
-    for (const furigana::SyntaxProblem& p : problems) style.diags->Warning(style.pos, p.rule, p.message, p.hint);
+namespace {
+
+TextRead Read(std::string_view text, const TextStyle& style) {
+  TextRead read;
+  furigana::Pieces parsed = furigana::ParseRuby(furigana::MarkEscapes(text), &read.problems);
+  if (!style.annotator) {
+    read.html = furigana::PiecesHtml(parsed);
+    return read;
   }
-  if (!style.annotator) return furigana::PiecesHtml(parsed);
+  const furigana::AnnotatorStats before = style.annotator->stats();
   furigana::Pieces out;
   for (furigana::Piece& p : parsed) {
     if (p.ruby) {
       out.push_back(std::move(p));
       continue;
     }
-    std::vector<std::string> unread;
-    for (furigana::Piece& q : style.annotator->Annotate(p.text, style.auto_grade, &unread)) {
+    for (furigana::Piece& q : style.annotator->Annotate(p.text, style.auto_grade, &read.unread)) {
       if (q.ruby) {
         out.push_back(std::move(q));
       } else {
         furigana::AppendText(out, q.text);
       }
     }
-    if (!style.diags) continue;
-    for (const std::string& word : unread) furigana::WarnUnread(*style.diags, style.pos, word);
   }
-  return furigana::PiecesHtml(out);
+  read.annotated = style.annotator->stats() - before;
+  read.html = furigana::PiecesHtml(out);
+  return read;
+}
+
+// The warnings of a text read, at the page's content file.
+void Report(const TextRead& read, const TextStyle& style) {
+  if (!style.diags) return;
+  for (const furigana::SyntaxProblem& p : read.problems) style.diags->Warning(style.pos, p.rule, p.message, p.hint);
+  for (const std::string& word : read.unread) furigana::WarnUnread(*style.diags, style.pos, word);
+}
+
+}  // namespace
+
+std::string TextHtml(std::string_view text, const TextStyle& style) {
+  if (!style.memo) {
+    TextRead read = Read(text, style);
+    Report(read, style);
+    return std::move(read.html);
+  }
+  std::string key(reinterpret_cast<const char*>(&style.annotator), sizeof style.annotator);
+  key += static_cast<char>(style.auto_grade ? *style.auto_grade : -1);
+  key += text;
+  if (auto it = style.memo->find(key); it != style.memo->end()) {
+    if (style.annotator) style.annotator->Count(it->second.annotated);
+    Report(it->second, style);
+    return it->second.html;
+  }
+  TextRead read = Read(text, style);
+  Report(read, style);
+  return style.memo->emplace(std::move(key), std::move(read)).first->second.html;
 }
 
 std::string PlainText(std::string_view text) {

@@ -10,11 +10,27 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "diag/diagnostics.h"
 #include "furigana/annotator.h"
+#include "furigana/syntax.h"
 
 namespace keikaku::render {
+
+/// A text as TextHtml read it, and what reading it did besides its HTML.
+struct TextRead {
+  std::string html;
+  std::vector<furigana::SyntaxProblem> problems;  ///< Ruby syntax left as text.
+  std::vector<std::string> unread;                ///< Words automatic furigana could not read.
+  furigana::AnnotatorStats annotated;             ///< What the annotator did for it.
+};
+
+/// The texts one renderer's pages read, by annotator, grade and text: a plan's titles and
+/// labels repeat on every page (its chapter list, the breadcrumbs, the pager). To be used on
+/// one thread, and cleared when an annotator it holds texts of goes away.
+using TextMemo = std::unordered_map<std::string, TextRead>;
 
 /// The readings of one page's text.
 struct TextStyle {
@@ -22,6 +38,7 @@ struct TextStyle {
   std::optional<int> auto_grade;             ///< Automatic furigana, as in Annotator::Annotate.
   diag::Diagnostics* diags = nullptr;        ///< Where problems go (warnings).
   diag::SourcePos pos;                       ///< The content file the page's text comes from.
+  TextMemo* memo = nullptr;                  ///< Texts read before, given again as they were.
 };
 
 /// Registers the x-text and x-plain template modifiers (once; before templates are loaded).

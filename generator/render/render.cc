@@ -161,6 +161,7 @@ class PageRenderer {
   // automatic furigana; the previous annotator's figures are added to the stats.
   void UseAnnotator(std::vector<furigana::KnownReading> names, std::vector<furigana::KnownReading> words) {
     CountAnnotator();
+    text_memo_.clear();  // it holds the old annotator's texts
     annotator_ = std::make_unique<furigana::Annotator>(std::move(names), std::move(words), morphology_);
   }
   void CountAnnotator() {
@@ -287,6 +288,7 @@ class PageRenderer {
     diag::Diagnostics expanded;  // a page to keep: its own findings, joined after
     if (page.made) page.text.diags = &expanded;
     const furigana::AnnotatorStats before = AnnotatorFigures();
+    page.text.memo = &text_memo_;
     AttachTextStyle(data, &page.text);
     if (!assets_.cache.ExpandNoLoad("layout.tpl", ctemplate::STRIP_BLANK_LINES, page.layout.get(), &data, &html)) {
       diags_.Merge(std::move(expanded));
@@ -1095,6 +1097,7 @@ class PageRenderer {
   Stats& stats_;
   diag::Diagnostics& diags_;
   std::unique_ptr<furigana::Annotator> annotator_;    // the current plan's (or the site's) readings
+  TextMemo text_memo_;             // the texts of the pages this renderer finished (content_text.h)
   TextStyle style_;                // readings of the pages started now
   std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
   std::unique_ptr<text::TermMatcher> auto_terms_;  // the current plan's terms and aliases
