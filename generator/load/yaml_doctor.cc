@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <utility>
 
@@ -29,6 +30,20 @@ void CollectKeys(const schema::Type* type, std::set<const schema::Type*>& seen, 
   CollectKeys(type->scalar_form, seen, keys);
 }
 
+// The keys of `type` and of the types it holds, worked out once for each type: the types
+// are the content schema's (schema::ContentSchema), built once and never changed.
+const std::set<std::string>& KeysOf(const schema::Type& type) {
+  static std::mutex mutex;
+  static std::map<const schema::Type*, std::set<std::string>> keys;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, added] = keys.try_emplace(&type);
+  if (added) {
+    std::set<const schema::Type*> seen;
+    CollectKeys(&type, seen, it->second);
+  }
+  return it->second;
+}
+
 std::string WhatIsOpen(char bracket) { return bracket == '[' ? "リスト" : bracket == '{' ? "マップ" : "文字列"; }
 
 std::string Closer(char opener) { return opener == '[' ? "]" : opener == '{' ? "}" : std::string(1, opener); }
@@ -38,10 +53,7 @@ std::string Closer(char opener) { return opener == '[' ? "]" : opener == '{' ? "
 // more deeply indented lines, quoted strings and flow collections, which may span lines.
 class Doctor {
  public:
-  Doctor(std::string_view text, const schema::Type& type) : text_(text) {
-    std::set<const schema::Type*> seen;
-    CollectKeys(&type, seen, keys_);
-  }
+  Doctor(std::string_view text, const schema::Type& type) : text_(text), keys_(KeysOf(type)) {}
 
   YamlCheckup Run() {
     std::size_t pos = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;  // BOM: not a column
@@ -336,7 +348,7 @@ class Doctor {
   bool Starts(std::size_t p, std::string_view s) const { return text_.substr(p, s.size()) == s; }
 
   std::string_view text_;
-  std::set<std::string> keys_;
+  const std::set<std::string>& keys_;
   YamlCheckup out_;
   // The current line: bytes [start_, end_), without the line break.
   int line_ = 0;

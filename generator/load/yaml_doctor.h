@@ -62,8 +62,9 @@ struct YamlCheckup {
   std::string Shallow(std::string_view text) const;
 };
 
-/// Examines the text of a content file of `type` (whose keys are the known keys: a
-/// mistake after one of them is a mistake in the structure, not text).
+/// Examines the text of a content file of `type`, one of the content schema's types (whose
+/// keys are the known keys: a mistake after one of them is a mistake in the structure, not
+/// text; they are worked out once for each type).
 YamlCheckup ExamineYaml(std::string_view text, const schema::Type& type);
 
 /// The node where the aliases of `root` first add more than `limit` nodes to the tree
