@@ -440,10 +440,12 @@ class Renderer {
     });
   }
 
+  // Whether Survey found nodes of `type`.
+  bool Has(cmark_node_type type) const { return std::find(present_.begin(), present_.end(), type) != present_.end(); }
+
   // The nodes of `type` under `root`, in document order; none if Survey found none.
   std::vector<cmark_node*> Nodes(cmark_node* root, cmark_node_type type) const {
-    if (std::find(present_.begin(), present_.end(), type) == present_.end()) return {};
-    return Collect(root, type);
+    return Has(type) ? Collect(root, type) : std::vector<cmark_node*>();
   }
 
   // Makes glossary references, in document order: explicit ones [[name]] / [[name|shown]]
@@ -695,7 +697,9 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
       out.html = out.html.substr(3, out.html.size() - 8);
     }
   }
-  if (out.html.find("footnote") != std::string::npos) {
+  out.headings = renderer.Has(CMARK_NODE_HEADING);  // no pass adds headings
+  out.footnotes = out.html.find("footnote") != std::string::npos;
+  if (out.footnotes) {
     ReplaceAll(out.html, "aria-label=\"Back to content\"", "aria-label=\"本文に戻る\"");
     const std::string& p = options.id_prefix;
     ReplaceAll(out.html, "id=\"fn-", "id=\"" + p + "fn-");

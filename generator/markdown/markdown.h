@@ -50,6 +50,8 @@ struct Options {
 struct Fragment {
   std::string html;
   std::vector<std::string> terms;  ///< Glossary references in order of appearance.
+  bool headings = false;   ///< The text has headings (their level follows Options::heading_offset).
+  bool footnotes = false;  ///< The text has footnotes (their ids follow Options::id_prefix).
 };
 
 /// Renders `md`. Unknown glossary references are reported at their position in the file.

@@ -11,15 +11,6 @@ namespace keikaku::render {
 
 using ctemplate::TemplateDictionary;
 
-namespace {
-bool HasHeading(const std::string& html) {
-  for (std::size_t at = html.find("<h"); at != std::string::npos; at = html.find("<h", at + 2)) {
-    if (at + 2 < html.size() && html[at + 2] >= '1' && html[at + 2] <= '6') return true;
-  }
-  return false;
-}
-}  // namespace
-
 std::string PageContext::Markdown(const model::Markdown& md, int level, bool unwrap) {
   markdown::Options options;
   options.heading_offset = level;
@@ -27,10 +18,8 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
   options.id_prefix = "f" + std::to_string(++fragments_) + "-";
   std::string key;
   if (memo_) {
-    key = MemoKey(md, level, unwrap);
-    std::shared_ptr<const RenderMemo::Fragment> kept = memo_->Find(key);
-    if (!kept && !memo_->across_builds()) kept = memo_->Find(key + static_cast<char>(level));
-    if (kept && Replay(*kept, options.id_prefix)) return kept->html;
+    key = MemoKey(md, unwrap);
+    if (auto kept = memo_->Find(key, level); kept && Replay(*kept, options.id_prefix)) return kept->html;
   }
   // Rendered: with a memo, the questions the text asks and the answers are kept with it.
   std::shared_ptr<RenderMemo::Fragment> fragment = memo_ ? std::make_shared<RenderMemo::Fragment>() : nullptr;
@@ -60,29 +49,22 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
   }
   if (!fragment) return markdown::Render(md, options, diags_).html;
   const furigana::AnnotatorStats before = annotator_ ? annotator_->stats() : furigana::AnnotatorStats{};
-  fragment->html = markdown::Render(md, options, fragment->diags).html;
+  markdown::Fragment rendered = markdown::Render(md, options, fragment->diags);
+  fragment->html = std::move(rendered.html);
   if (annotator_) fragment->annotated = annotator_->stats() - before;
-  // The prefix is in footnote ids only (markdown::Render).
-  if (fragment->html.find("footnote") != std::string::npos) fragment->id_prefix = options.id_prefix;
+  if (rendered.footnotes) fragment->id_prefix = options.id_prefix;  // in footnote ids only
+  fragment->headings = rendered.headings;
   diags_.Merge(fragment->diags);
-  // Markdown headings take the level: in a build's memo, only a fragment with one is kept
-  // for its level (see MemoKey).
-  if (!memo_->across_builds() && HasHeading(fragment->html)) key += static_cast<char>(level);
-  memo_->Store(key, fragment);
+  memo_->Store(key, level, fragment);
   return fragment->html;
 }
 
-// Everything a fragment's HTML depends on besides the answers of the page: the text and
-// where it is (for findings), the readings and the glossary's names, and the heading level.
-// A build's memo leaves the level out, so that the full text (a level lower) takes its
-// chapters' texts, and keeps a text with a heading under a key with the level (Markdown).
-// keikaku serve's memo keeps each level's fragments apart: it makes a plan's chapter pages
-// and its full text at once, on two threads, and what each takes from the other would
-// depend on which came first.
-std::string PageContext::MemoKey(const model::Markdown& md, int level, bool unwrap) {
+// Everything a fragment's HTML depends on besides the answers of the page and the heading
+// level (RenderMemo::Find): the text and where it is (for findings), the readings and the
+// glossary's names.
+std::string PageContext::MemoKey(const model::Markdown& md, bool unwrap) {
   const bool auto_link = terms_on_page_ && auto_terms_ && auto_mode_ != model::AutoLink::kOff;
-  const int numbers[] = {memo_->across_builds() ? level : -1,
-                         unwrap,
+  const int numbers[] = {unwrap,
                          plan_ && !plan_->attachments.empty(),
                          auto_grade_ ? *auto_grade_ : -1,
                          annotator_ ? SettingsId(annotator_, [this] { return annotator_->key(); }) : -1,

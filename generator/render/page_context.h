@@ -105,7 +105,7 @@ class PageContext {
   bool measures_one_page_ = false;
 
   // Through the memo: the key of a fragment, and replaying a kept one.
-  std::string MemoKey(const model::Markdown& md, int level, bool unwrap);
+  std::string MemoKey(const model::Markdown& md, bool unwrap);
   bool Replay(const RenderMemo::Fragment& fragment, const std::string& id_prefix);
   std::optional<std::uintmax_t> AttachmentSize(const std::string& url) const;
   // memo_->Intern of a setting's `key` (the names', an annotator's, a matcher's), made once

@@ -7,17 +7,23 @@ int RenderMemo::Intern(const std::string& settings) {
   return settings_.emplace(settings, static_cast<int>(settings_.size())).first->second;
 }
 
-std::shared_ptr<const RenderMemo::Fragment> RenderMemo::Find(const std::string& key) {
+namespace {
+std::string LevelKey(const std::string& key, int level) { return key + static_cast<char>(level); }
+}  // namespace
+
+std::shared_ptr<const RenderMemo::Fragment> RenderMemo::Find(const std::string& key, int level) {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = fragments_.find(key);
+  auto it = across_builds_ ? fragments_.end() : fragments_.find(key);
+  if (it == fragments_.end()) it = fragments_.find(LevelKey(key, level));
   if (it == fragments_.end()) return nullptr;
   it->second.used = true;
   return it->second.value;
 }
 
-void RenderMemo::Store(const std::string& key, std::shared_ptr<const Fragment> fragment) {
+void RenderMemo::Store(const std::string& key, int level, std::shared_ptr<const Fragment> fragment) {
   std::lock_guard<std::mutex> lock(mutex_);
-  fragments_[key] = {std::move(fragment), true};
+  const bool by_level = across_builds_ || fragment->headings;
+  fragments_[by_level ? LevelKey(key, level) : key] = {std::move(fragment), true};
   ++counts_.fragments_rendered;
 }
 

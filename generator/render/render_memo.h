@@ -37,8 +37,8 @@ class RenderMemo {
  public:
   /// `across_builds`: keikaku serve's memo of a plan, kept from one build to the next, which
   /// keeps whole chapter pages too. Else a build's own memo of a plan, which keeps only
-  /// fragments, for the plan's other pages: the full text takes its chapters' texts (the
-  /// heading level is then no part of a fragment's key, PageContext::MemoKey).
+  /// fragments, for the plan's other pages: the full text takes its chapters' texts, a
+  /// heading level lower (see Find).
   explicit RenderMemo(bool across_builds = true) : across_builds_(across_builds) {}
   bool across_builds() const { return across_builds_; }
 
@@ -55,6 +55,7 @@ class RenderMemo {
     diag::Diagnostics diags;         ///< The findings of the text.
     furigana::AnnotatorStats annotated;  ///< What the annotator did for it.
     std::string id_prefix;           ///< The footnote id prefix, "" if the HTML has no footnote.
+    bool headings = false;           ///< The HTML has headings, of the level it was rendered at.
   };
 
   /// A chapter page as it was made.
@@ -75,9 +76,12 @@ class RenderMemo {
   /// A small number for `settings` (a page's glossary names, an annotator's readings): the
   /// same text gets the same number for as long as the memo lives.
   int Intern(const std::string& settings);
-  /// The fragment stored under `key`, or null.
-  std::shared_ptr<const Fragment> Find(const std::string& key);
-  void Store(const std::string& key, std::shared_ptr<const Fragment> fragment);
+  /// The fragment stored under `key` for heading level `level`, or null. A build's memo
+  /// gives a fragment without headings for every level. keikaku serve's memo keeps each
+  /// level's fragments apart: it makes a plan's chapter pages and its full text at once, on
+  /// two threads, and what each took from the other would depend on which came first.
+  std::shared_ptr<const Fragment> Find(const std::string& key, int level);
+  void Store(const std::string& key, int level, std::shared_ptr<const Fragment> fragment);
   /// Counts a fragment that Find gave and the page took.
   void NoteReused();
   /// Forgets the pages and fragments that no Find or Store asked for since the last Sweep,
