@@ -100,6 +100,9 @@ class Builder {
     return TakeNode(e);
   }
 
+  // Whether the document has an alias (*name).
+  bool aliases() const { return aliases_; }
+
   YAML::Node Root() const {
     if (!root_) return YAML::Node();
     return YAML::as_if<NodeAccess, void>::Wrap(*root_, memory_);
@@ -123,6 +126,7 @@ class Builder {
         return Attach(node);
       }
       case YAML_ALIAS_EVENT: {
+        aliases_ = true;
         auto it = anchors_.find(reinterpret_cast<const char*>(e.data.alias.anchor));
         return it != anchors_.end() && Attach(*it->second);
       }
@@ -208,11 +212,12 @@ class Builder {
   std::map<std::string, YAML::detail::node*> anchors_;
   std::vector<Open> open_;
   YAML::detail::node* root_ = nullptr;
+  bool aliases_ = false;
 };
 
 }  // namespace
 
-std::optional<YAML::Node> LoadFast(const std::string& text) {
+std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases) {
   // yaml-cpp's positions do not count a UTF-8 byte order mark; libyaml skips it too.
   std::string_view body(text);
   if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.remove_prefix(3);
@@ -238,6 +243,7 @@ std::optional<YAML::Node> LoadFast(const std::string& text) {
   }
   yaml_parser_delete(&parser);
   if (!ok) return std::nullopt;
+  if (aliases) *aliases = builder.aliases();
   return builder.Root();
 }
 

@@ -16,8 +16,9 @@ namespace keikaku::load {
 
 /// The first document of `text` as YAML::Load reads it; nothing when libyaml finds an error
 /// or something it reads otherwise than yaml-cpp (an alias to an unknown anchor): then
-/// YAML::Load gives the tree or the error.
-std::optional<YAML::Node> LoadFast(const std::string& text);
+/// YAML::Load gives the tree or the error. With a tree, `*aliases` (if given) tells whether
+/// the document has an alias (*name): without one, no node is shared and nothing can expand.
+std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases = nullptr);
 
 }  // namespace keikaku::load
 

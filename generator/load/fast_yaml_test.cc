@@ -176,3 +176,18 @@ TEST_CASE("LoadFast agrees with YAML::Load on thousands of edited content files"
   CHECK(both > 500);
   WARN("edited files: " << both << " read alike, " << fallback << " left to yaml-cpp, " << errors << " yaml-cpp errors");
 }
+
+TEST_CASE("LoadFast tells whether a document has aliases", "[load][yaml]") {
+  auto aliases = [](const std::string& text) {
+    bool found = false;
+    const std::optional<YAML::Node> node = keikaku::load::LoadFast(text, &found);
+    REQUIRE(node.has_value());
+    return found;
+  };
+  CHECK(aliases("base: &b {x: 1}\nuse: *b\n"));
+  CHECK(aliases("- &x 1\n- [*x]\n"));
+  CHECK_FALSE(aliases("base: &b {x: 1}\nuse: b\n"));  // an anchor alone shares nothing
+  CHECK_FALSE(aliases("title: 計画\nbody: \"*b は別名ではありません\"\n"));
+  // Aliases only after the first document, which is the one read, do not count.
+  CHECK_FALSE(aliases("a: &x 1\n---\nb: *x\n"));
+}

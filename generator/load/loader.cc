@@ -831,10 +831,11 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
   const std::string& parsed = checkup.cuts.empty() ? text : shallow;
   PositionMap positions(file, parsed);
   YAML::Node node;
+  bool aliases = true;  // unless libyaml's reading tells there are none
   try {
     // libyaml reads valid YAML into the same tree; yaml-cpp reads what libyaml cannot, and
     // its errors are the ones explained below.
-    std::optional<YAML::Node> fast = LoadFast(parsed);
+    std::optional<YAML::Node> fast = LoadFast(parsed, &aliases);
     node = fast ? *fast : YAML::Load(parsed);
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp stops at about 500 levels (its message, "bad file", says nothing).
@@ -855,7 +856,8 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
     diags.Error({file, 1, 1}, "content.empty", "ファイルが空です。", type.doc + "を書いてください。");
     return std::nullopt;
   }
-  if (std::optional<YamlFinding> blowup = CheckAliasExpansion(node, positions)) {
+  // Only aliases share nodes: without one, the tree is no larger than the text.
+  if (std::optional<YamlFinding> blowup = aliases ? CheckAliasExpansion(node, positions) : std::nullopt) {
     report(*blowup);
     return std::nullopt;
   }
