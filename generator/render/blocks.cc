@@ -9,7 +9,7 @@
 
 namespace keikaku::render {
 
-using ctemplate::TemplateDictionary;
+
 
 std::string PageContext::Markdown(const model::Markdown& md, int level, bool unwrap) {
   markdown::Options options;
@@ -189,17 +189,17 @@ const model::GlossaryEntry* PageContext::FindTerm(const std::string& name) const
   return it == terms_->end() ? nullptr : it->second;
 }
 
-void SetOptional(TemplateDictionary* dict, const char* name, const std::string& value) {
+void SetOptional(Dictionary* dict, const char* name, const std::string& value) {
   if (!value.empty()) dict->AddSectionDictionary(name)->SetValue("TEXT", value);
 }
 
 namespace {
 
 // Shows section `name` with {{LABEL}} and {{TEXT}} when value is not empty.
-void SetLabelled(TemplateDictionary* dict, const char* name, const std::string& label,
+void SetLabelled(Dictionary* dict, const char* name, const std::string& label,
                  const std::string& value) {
   if (value.empty()) return;
-  TemplateDictionary* d = dict->AddSectionDictionary(name);
+  Dictionary* d = dict->AddSectionDictionary(name);
   d->SetValue("LABEL", label);
   d->SetValue("TEXT", value);
 }
@@ -220,11 +220,11 @@ std::string PageContext::MeasureHref(const std::string& id) const {
   return (measures_one_page_ ? "" : e->chapter->slug + ".html") + "#" + e->anchor;
 }
 
-void FillHeading(TemplateDictionary* dict, int level, const std::string& id,
+void FillHeading(Dictionary* dict, int level, const std::string& id,
                  const std::string& number, const std::string& title) {
   dict->SetFilename("heading.tpl");
   static const char* kLevels[] = {"H2", "H2", "H2", "H3", "H4", "H5", "H6"};
-  TemplateDictionary* h = dict->AddSectionDictionary(kLevels[std::clamp(level, 2, 6)]);
+  Dictionary* h = dict->AddSectionDictionary(kLevels[std::clamp(level, 2, 6)]);
   h->SetValue("ID", id);
   h->SetValue("TITLE", title);
   SetOptional(h, "NUMBER", number);
@@ -270,7 +270,7 @@ void Flatten(const std::vector<model::ScheduleRow>& rows, int depth, std::vector
 // Fills one BLOCK dictionary; `id` is the block's anchor.
 class BlockFiller {
  public:
-  BlockFiller(TemplateDictionary* block, int level, std::string id, PageContext& ctx)
+  BlockFiller(Dictionary* block, int level, std::string id, PageContext& ctx)
       : block_(block), level_(level), id_(std::move(id)), ctx_(ctx) {}
 
   void operator()(const model::Markdown& md) {
@@ -278,13 +278,13 @@ class BlockFiller {
   }
 
   void operator()(const model::Figure& f) {
-    TemplateDictionary* d = block_->AddSectionDictionary("FIGURE");
+    Dictionary* d = block_->AddSectionDictionary("FIGURE");
     d->SetValue("ID", id_);
     d->SetValue("CAPTION", f.caption);
     SetOptional(d, "NUMBER", f.number);
     SetOptional(d, "SOURCE", f.source);
     if (!f.image.empty()) {
-      TemplateDictionary* img = d->AddSectionDictionary("IMAGE");
+      Dictionary* img = d->AddSectionDictionary("IMAGE");
       img->SetValue("SRC", f.image);
       img->SetValue("ALT", f.alt);
     }
@@ -294,13 +294,13 @@ class BlockFiller {
   }
 
   void operator()(const model::Table& t) {
-    TemplateDictionary* d = block_->AddSectionDictionary("TABLE");
+    Dictionary* d = block_->AddSectionDictionary("TABLE");
     d->SetValue("ID", id_);
     d->SetValue("CAPTION", t.caption);
     SetOptional(d, "NUMBER", t.number);
     SetOptional(d, "SOURCE", t.source);
     if (!t.header.empty()) {
-      TemplateDictionary* head = d->AddSectionDictionary("HEAD");
+      Dictionary* head = d->AddSectionDictionary("HEAD");
       for (const std::string& h : t.header) head->AddSectionDictionary("TH")->SetValue("TEXT", h);
     }
     // Rows spanned from above take columns: the row header is the cell in the first column,
@@ -309,14 +309,14 @@ class BlockFiller {
     // column by column).
     int first_covered = 0;  // rows of the first column still taken by a rowspan from above
     for (const auto& row : t.rows) {
-      TemplateDictionary* r = d->AddSectionDictionary("ROW");
+      Dictionary* r = d->AddSectionDictionary("ROW");
       const bool first_free = first_covered == 0;
       for (std::size_t i = 0; i < row.size(); ++i) {
         const model::TableCell& cell = row[i];
         bool header = t.row_header && first_free && i == 0;
         if (first_free && i == 0) first_covered = std::max(cell.rowspan, 1);
-        TemplateDictionary* c = r->AddSectionDictionary("CELL");
-        TemplateDictionary* kind = c->AddSectionDictionary(header ? "TH" : "TD");
+        Dictionary* c = r->AddSectionDictionary("CELL");
+        Dictionary* kind = c->AddSectionDictionary(header ? "TH" : "TD");
         kind->SetValue("HTML", ctx_.Markdown(cell.text, level_, /*unwrap=*/true));
         if (cell.rowspan > 1) kind->AddSectionDictionary("ROWSPAN")->SetIntValue("N", cell.rowspan);
         if (cell.colspan > 1) kind->AddSectionDictionary("COLSPAN")->SetIntValue("N", cell.colspan);
@@ -327,16 +327,16 @@ class BlockFiller {
   }
 
   void operator()(const model::Callout& c) {
-    TemplateDictionary* d = block_->AddSectionDictionary("CALLOUT");
+    Dictionary* d = block_->AddSectionDictionary("CALLOUT");
     SetOptional(d, "TITLE", c.title);
     d->SetValue("BODY", ctx_.Markdown(c.body, level_));
   }
 
   void operator()(const model::MeasureList& list) {
-    TemplateDictionary* d = block_->AddSectionDictionary("MEASURES");
+    Dictionary* d = block_->AddSectionDictionary("MEASURES");
     for (std::size_t n = 0; n < list.items.size(); ++n) {
       const model::Measure& m = list.items[n];
-      TemplateDictionary* md = d->AddSectionDictionary("MEASURE");
+      Dictionary* md = d->AddSectionDictionary("MEASURE");
       std::string id = MeasureAnchor(id_, n, m);
       md->SetValue("ID", id);
       FillHeading(md->AddIncludeDictionary("HEADING"), level_ + 1, id + "-h", m.number, m.title);
@@ -354,18 +354,18 @@ class BlockFiller {
         if (!m.body.empty()) md->AddSectionDictionary("BODY")->SetValue("HTML", ctx_.Markdown(m.body, level_ + 1));
         continue;
       }
-      TemplateDictionary* fields_dict = md->AddSectionDictionary("FIELDS");
+      Dictionary* fields_dict = md->AddSectionDictionary("FIELDS");
       SetLabelled(fields_dict, "POLICY", labels.policy, m.policy);
       for (const auto& [label, text] : fields) {
         if (text->empty()) continue;
-        TemplateDictionary* f = fields_dict->AddSectionDictionary("FIELD");
+        Dictionary* f = fields_dict->AddSectionDictionary("FIELD");
         f->SetValue("LABEL", *label);
         f->SetValue("HTML", ctx_.Markdown(*text, level_ + 1));
       }
       SetLabelled(fields_dict, "OWNER", labels.owner, m.owner);
       SetLabelled(fields_dict, "RELATED", labels.related, JoinStrings(m.related, "、"));
       for (const model::Target& t : m.targets) {
-        TemplateDictionary* td = fields_dict->AddSectionDictionary("TARGET");
+        Dictionary* td = fields_dict->AddSectionDictionary("TARGET");
         td->SetValue("LABEL", t.label);
         td->SetValue("VALUE", t.value);
       }
@@ -376,7 +376,7 @@ class BlockFiller {
   // only when some row has a time: a schedule whose bars were lost shows its items and the
   // years in words. The same rows follow as nested lists, which narrow screens show instead.
   void operator()(const model::Schedule& s) {
-    TemplateDictionary* d = block_->AddSectionDictionary("SCHEDULE");
+    Dictionary* d = block_->AddSectionDictionary("SCHEDULE");
     d->SetValue("ID", id_);
     d->SetValue("CAPTION", s.caption);
     d->SetValue("ITEM_LABEL", s.item_label);
@@ -391,13 +391,13 @@ class BlockFiller {
     if (times && !bars) d->AddSectionDictionary("WHEN_HEAD")->SetValue("LABEL", s.when_label);
     if (!bars) d->AddSectionDictionary("PERIOD")->SetValue("TEXT", PeriodText(s.from, s.to));
     for (int y = s.from; bars && y <= s.to; ++y) {
-      TemplateDictionary* yd = d->AddSectionDictionary("YEAR");
+      Dictionary* yd = d->AddSectionDictionary("YEAR");
       yd->SetValue("WAREKI", text::FormatFiscalWareki(y));
       yd->SetValue("SEIREKI", std::to_string(y) + "年度");
     }
     for (const ScheduleLine& line : lines) {
       const model::ScheduleRow& r = *line.row;
-      TemplateDictionary* rd = d->AddSectionDictionary("ROW");
+      Dictionary* rd = d->AddSectionDictionary("ROW");
       rd->SetIntValue("DEPTH", std::min(line.depth, 2));
       SetItem(rd, r);
       std::string when = ScheduleWhen(s, r);
@@ -406,11 +406,11 @@ class BlockFiller {
       int from = r.from.value_or(0);
       int to = RowEnd(s, r);
       for (int y = s.from; bars && y <= s.to; ++y) {
-        TemplateDictionary* cell = rd->AddSectionDictionary("YEAR");
+        Dictionary* cell = rd->AddSectionDictionary("YEAR");
         bool on = r.from && y >= from && y <= to;
         cell->SetValue("CLASS", on ? "on" : "off");
         if (on) {
-          TemplateDictionary* bar = cell->AddSectionDictionary("BAR");
+          Dictionary* bar = cell->AddSectionDictionary("BAR");
           if (r.continues && y == s.to) bar->ShowSection("MORE");
         }
         for (const model::Milestone& m : r.milestones) {
@@ -425,20 +425,20 @@ class BlockFiller {
   }
 
   void operator()(const model::Organization& o) {
-    TemplateDictionary* d = block_->AddSectionDictionary("ORGANIZATION");
+    Dictionary* d = block_->AddSectionDictionary("ORGANIZATION");
     if (!o.roles.empty()) {
-      TemplateDictionary* roles = d->AddSectionDictionary("ROLES");
+      Dictionary* roles = d->AddSectionDictionary("ROLES");
       roles->SetValue("ID", id_);
       roles->SetValue("CAPTION", o.caption);
       for (const model::Role& r : o.roles) {
-        TemplateDictionary* rd = roles->AddSectionDictionary("ROLE");
+        Dictionary* rd = roles->AddSectionDictionary("ROLE");
         rd->SetValue("FUNCTION", r.function);
         rd->SetValue("ASSIGNEE", r.assignee);
         rd->SetValue("ROLE", r.role);
       }
     }
     if (!o.units.empty()) {
-      TemplateDictionary* units = d->AddSectionDictionary("UNITS");
+      Dictionary* units = d->AddSectionDictionary("UNITS");
       units->SetValue("CAPTION", o.roles.empty() ? o.caption : o.caption + "（組織の構成）");
       std::string html;
       AppendUnits(html, o.units);
@@ -448,7 +448,7 @@ class BlockFiller {
   }
 
   void operator()(const model::Statistics& s) {
-    TemplateDictionary* d = block_->AddSectionDictionary("STATISTICS");
+    Dictionary* d = block_->AddSectionDictionary("STATISTICS");
     d->SetValue("ID", id_);
     // The chart for the eye, drawn now; the table below stays the version to read.
     std::string svg = ChartSvg(s, id_ + "-chart");
@@ -459,17 +459,17 @@ class BlockFiller {
     for (const model::Series& series : s.series) d->AddSectionDictionary("SERIES")->SetValue("NAME", series.name);
     std::vector<std::vector<std::string>> values = ValueLabels(s, 6);
     for (std::size_t i = 0; i < s.categories.size(); ++i) {
-      TemplateDictionary* row = d->AddSectionDictionary("ROW");
+      Dictionary* row = d->AddSectionDictionary("ROW");
       row->SetValue("CATEGORY", s.categories[i]);
       for (std::size_t k = 0; k < s.series.size(); ++k) row->AddSectionDictionary("VALUE")->SetValue("TEXT", values[k][i]);
     }
   }
 
   void operator()(const model::References& refs) {
-    TemplateDictionary* d = block_->AddSectionDictionary("REFERENCES");
+    Dictionary* d = block_->AddSectionDictionary("REFERENCES");
     SetOptional(d, "CAPTION", refs.caption);
     for (const model::Reference& r : refs.items) {
-      TemplateDictionary* item = d->AddSectionDictionary("ITEM");
+      Dictionary* item = d->AddSectionDictionary("ITEM");
       item->SetValue("TITLE", r.title);
       std::vector<std::string> meta;
       if (!r.issuer.empty()) meta.push_back(r.issuer);
@@ -481,7 +481,7 @@ class BlockFiller {
   }
 
   void operator()(const model::TermBox& box) {
-    TemplateDictionary* d = block_->AddSectionDictionary("TERMS");
+    Dictionary* d = block_->AddSectionDictionary("TERMS");
     for (std::size_t i = 0; i < box.terms.size(); ++i) {
       const std::string& name = box.terms[i];
       const model::GlossaryEntry* e = ctx_.FindTerm(name);
@@ -490,7 +490,7 @@ class BlockFiller {
                            "用語集（glossary.yaml）に用語を加えるか、用語集の用語か別名に直してください。");
         continue;
       }
-      TemplateDictionary* t = d->AddSectionDictionary("TERM");
+      Dictionary* t = d->AddSectionDictionary("TERM");
       t->SetValue("ID", id_ + "-" + e->id);
       ctx_.NoteShown(e, id_ + "-" + e->id);
       t->SetValue("TERM", e->term);
@@ -517,7 +517,7 @@ class BlockFiller {
   }
 
   // ITEM, with HREF when the item carries out a measure of the plan.
-  void SetItem(TemplateDictionary* d, const model::ScheduleRow& r) {
+  void SetItem(Dictionary* d, const model::ScheduleRow& r) {
     d->SetValue("ITEM", r.item);
     if (r.measure.empty()) return;
     std::string href = ctx_.MeasureHref(r.measure);
@@ -552,7 +552,7 @@ class BlockFiller {
     html += "</ul>\n";
   }
 
-  TemplateDictionary* block_;
+  Dictionary* block_;
   int level_;
   std::string id_;
   PageContext& ctx_;
@@ -560,7 +560,7 @@ class BlockFiller {
 
 }  // namespace
 
-void FillBlocks(TemplateDictionary* dict, const std::vector<model::Block>& blocks, int level,
+void FillBlocks(Dictionary* dict, const std::vector<model::Block>& blocks, int level,
                 const std::string& anchor_base, PageContext& ctx) {
   dict->SetFilename("blocks.tpl");
   for (std::size_t i = 0; i < blocks.size(); ++i) {
@@ -569,10 +569,10 @@ void FillBlocks(TemplateDictionary* dict, const std::vector<model::Block>& block
   }
 }
 
-void FillSections(TemplateDictionary* dict, const std::vector<model::Section>& sections, int level,
+void FillSections(Dictionary* dict, const std::vector<model::Section>& sections, int level,
                   PageContext& ctx) {
   for (const model::Section& s : sections) {
-    TemplateDictionary* body = dict->AddSectionDictionary("SECTION")->AddIncludeDictionary("SECTION_BODY");
+    Dictionary* body = dict->AddSectionDictionary("SECTION")->AddIncludeDictionary("SECTION_BODY");
     body->SetFilename("section.tpl");
     body->SetValue("ID", s.id);
     body->SetIntValue("LEVEL", std::min(level, 6));

@@ -17,6 +17,7 @@
 #include "markdown/markdown.h"
 #include "model/model.h"
 #include "render/content_text.h"
+#include "render/dictionary.h"
 #include "render/measures.h"
 #include "render/render_memo.h"
 
@@ -124,19 +125,19 @@ class PageContext {
 
 /// Fills `dict` (an include dictionary for blocks.tpl) with `blocks`, inside a section whose
 /// heading is at `level`; anchors start with `anchor_base`.
-void FillBlocks(ctemplate::TemplateDictionary* dict, const std::vector<model::Block>& blocks,
+void FillBlocks(Dictionary* dict, const std::vector<model::Block>& blocks,
                 int level, const std::string& anchor_base, PageContext& ctx);
 
 /// Adds one SECTION per section (section.tpl, recursive), headings starting at `level`.
-void FillSections(ctemplate::TemplateDictionary* dict, const std::vector<model::Section>& sections,
+void FillSections(Dictionary* dict, const std::vector<model::Section>& sections,
                   int level, PageContext& ctx);
 
 /// Fills an include dictionary for heading.tpl.
-void FillHeading(ctemplate::TemplateDictionary* dict, int level, const std::string& id,
+void FillHeading(Dictionary* dict, int level, const std::string& id,
                  const std::string& number, const std::string& title);
 
 /// Shows section `name` with {{TEXT}} = value when value is not empty.
-void SetOptional(ctemplate::TemplateDictionary* dict, const char* name, const std::string& value);
+void SetOptional(Dictionary* dict, const char* name, const std::string& value);
 
 /// "令和5年度（2023年度）から令和7年度（2025年度）まで".
 std::string PeriodText(int from, int to);

@@ -25,7 +25,7 @@
 
 namespace keikaku::render {
 
-using ctemplate::TemplateDictionary;
+
 
 namespace {
 
@@ -227,8 +227,8 @@ class PageRenderer {
   // A page: the layout with the body template included; returns the body dictionary.
   struct Page {
     std::string path;
-    std::unique_ptr<TemplateDictionary> layout;
-    TemplateDictionary* body;
+    std::unique_ptr<Dictionary> layout;
+    Dictionary* body;
     TextStyle text;  // readings of the page's x-text variables
     std::string description;  // for search engines and shared links
     std::string history;      // the plan's revision history page, beside 最終更新日
@@ -248,9 +248,9 @@ class PageRenderer {
 
   Page StartPage(const std::string& path, const std::string& body_template, const std::string& title,
                  const std::string& root) {
-    Page page{path, std::make_unique<TemplateDictionary>("layout"), nullptr, style_, site_.description, "",
+    Page page{path, std::make_unique<Dictionary>(), nullptr, style_, site_.description, "",
               site_updated_, nullptr, nullptr};
-    TemplateDictionary& d = *page.layout;
+    Dictionary& d = *page.layout;
     // The ふりがな switch appears (and works) only with its script; without JavaScript the
     // site's default applies.
     if (!site_.furigana_shown) d.ShowSection("FURIGANA_OFF");
@@ -279,7 +279,7 @@ class PageRenderer {
     }
     SetOptional(page.layout.get(), "DESCRIPTION", page.description);
     if (page.updated) {
-      TemplateDictionary* u = page.layout->AddSectionDictionary("UPDATED");
+      Dictionary* u = page.layout->AddSectionDictionary("UPDATED");
       SetDate(u, *page.updated);
       if (!page.history.empty()) u->AddSectionDictionary("HISTORY")->SetValue("HREF", page.history);
     }
@@ -311,7 +311,7 @@ class PageRenderer {
     return annotator_ ? annotator_->stats() : furigana::AnnotatorStats{};
   }
 
-  static void SetDate(TemplateDictionary* d, const text::Date& date) {
+  static void SetDate(Dictionary* d, const text::Date& date) {
     d->SetValue("TEXT", text::FormatDateBoth(date));
     d->SetValue("ISO", text::FormatIso(date));
   }
@@ -323,25 +323,25 @@ class PageRenderer {
 
   // トップ › … › the page itself (the last of `crumbs`, not linked).
   void SetBreadcrumbs(Page& page, const std::vector<Link>& crumbs) {
-    TemplateDictionary* bc = page.layout->AddSectionDictionary("BREADCRUMBS");
-    TemplateDictionary* home = bc->AddSectionDictionary("CRUMB")->AddSectionDictionary("LINK");
+    Dictionary* bc = page.layout->AddSectionDictionary("BREADCRUMBS");
+    Dictionary* home = bc->AddSectionDictionary("CRUMB")->AddSectionDictionary("LINK");
     home->SetValue("HREF", RootPrefix(page.path) + "index.html");
     home->SetValue("LABEL", "トップ");
     for (std::size_t i = 0; i < crumbs.size(); ++i) {
-      TemplateDictionary* c = bc->AddSectionDictionary("CRUMB");
+      Dictionary* c = bc->AddSectionDictionary("CRUMB");
       bool current = i + 1 == crumbs.size();
-      TemplateDictionary* cd = c->AddSectionDictionary(current ? "CURRENT" : "LINK");
+      Dictionary* cd = c->AddSectionDictionary(current ? "CURRENT" : "LINK");
       cd->SetValue("LABEL", crumbs[i].label);
       cd->SetValue("HREF", crumbs[i].href);
     }
   }
 
   void SetPlanChrome(Page& page, const model::Plan& plan, const std::vector<Link>& crumbs) {
-    TemplateDictionary& d = *page.layout;
+    Dictionary& d = *page.layout;
     std::string overview = RelativeUrl(page.path, PlanPaths(plan).Overview());
     d.SetTemplateGlobalValue("PLAN_ROOT", overview.substr(0, overview.size() - std::string("index.html").size()));
     if (plan.draft) SetDraft(page, "この計画は下書きです。keikaku build では書き出されません。");
-    TemplateDictionary* p = d.AddSectionDictionary("PLAN");
+    Dictionary* p = d.AddSectionDictionary("PLAN");
     p->SetValue("MUNICIPALITY", plan.municipality.name);
     p->SetValue("TITLE", plan.title);
     SetBreadcrumbs(page, crumbs);
@@ -360,14 +360,14 @@ class PageRenderer {
     std::string description = is_overview ? about + "の概要と目次です。" : about + "の" + label + "です。";
     if (is_overview && !plan.slogan.empty()) description += plan.slogan;
     page.description = description;
-    TemplateDictionary* contact = d.AddSectionDictionary("CONTACT");
+    Dictionary* contact = d.AddSectionDictionary("CONTACT");
     if (plan.colophon) {
       const model::Colophon& c = *plan.colophon;
       SetOptional(contact, "PUBLISHER", c.publisher.empty() ? plan.municipality.name : c.publisher);
       SetOptional(contact, "DEPARTMENT", c.department);
       SetOptional(contact, "ADDRESS", c.address);
       if (!c.phone.empty()) {
-        TemplateDictionary* phone = contact->AddSectionDictionary("PHONE");
+        Dictionary* phone = contact->AddSectionDictionary("PHONE");
         phone->SetValue("TEXT", c.phone);
         std::string tel;
         for (char ch : c.phone) {
@@ -384,10 +384,10 @@ class PageRenderer {
 
   void SetPager(Page& page, const Link* prev, const Link* next) {
     if ((!prev && !next) || page.kept) return;  // a kept page has the same pager (PageKey)
-    TemplateDictionary* pager = page.layout->AddSectionDictionary("PAGER");
+    Dictionary* pager = page.layout->AddSectionDictionary("PAGER");
     for (auto [name, link] : {std::pair{"PREV", prev}, std::pair{"NEXT", next}}) {
       if (!link) continue;
-      TemplateDictionary* d = pager->AddSectionDictionary(name);
+      Dictionary* d = pager->AddSectionDictionary(name);
       d->SetValue("HREF", link->href);
       d->SetValue("LABEL", link->label);
     }
@@ -397,7 +397,7 @@ class PageRenderer {
     Page page = StartPage("index.html", "index.tpl", site_.title, "");
     SetOptional(page.body, "SITE_DESCRIPTION", site_.description);
     for (const model::Plan& plan : site_.plans) {
-      TemplateDictionary* item = page.body->AddSectionDictionary("PLAN_ITEM");
+      Dictionary* item = page.body->AddSectionDictionary("PLAN_ITEM");
       item->SetValue("HREF", PlanPaths(plan).Overview());
       item->SetValue("MUNICIPALITY", plan.municipality.name);
       item->SetValue("TITLE", plan.title);
@@ -458,7 +458,7 @@ class PageRenderer {
     const model::Accessibility& a = site_.accessibility;
     Page page = StartPage("accessibility.html", "accessibility.tpl", "ウェブアクセシビリティ方針 | " + site_.title, "");
     SetBreadcrumbs(page, {{"", "ウェブアクセシビリティ方針"}});
-    TemplateDictionary* d = page.body;
+    Dictionary* d = page.body;
     d->SetValue("TARGET", a.target);
     SetOptional(d, "EXCEPTIONS", a.exceptions);
     SetOptional(d, "CONTACT", a.contact);
@@ -469,25 +469,25 @@ class PageRenderer {
     }
     const model::AccessibilityResults& r = *a.results;
     if (!page.updated || *page.updated < r.date) page.updated = r.date;  // the page changes with its test results
-    TemplateDictionary* rd = d->AddSectionDictionary("RESULTS");
+    Dictionary* rd = d->AddSectionDictionary("RESULTS");
     rd->SetValue("DATE", text::FormatDateBoth(r.date));
     rd->SetValue("ISO", text::FormatIso(r.date));
     rd->SetIntValue("PAGE_COUNT", static_cast<long>(r.pages.size()));
     for (const auto& [name, version] : r.tools) {
-      TemplateDictionary* t = rd->AddSectionDictionary("TOOL");
+      Dictionary* t = rd->AddSectionDictionary("TOOL");
       t->SetValue("NAME", name);
       t->SetValue("VERSION", version);
     }
     for (const model::AccessibilityResults::Check& c : r.checks) {
-      TemplateDictionary* cd = rd->AddSectionDictionary("CHECK");
+      Dictionary* cd = rd->AddSectionDictionary("CHECK");
       cd->SetValue("NAME", c.name);
       cd->SetIntValue("PAGES", c.pages);
       cd->SetValue("RESULT", c.failures == 0 ? "問題なし" : "問題 " + std::to_string(c.failures) + " 件");
     }
     for (const std::string& path : r.pages) {
-      TemplateDictionary* pd = rd->AddSectionDictionary("PAGE");
+      Dictionary* pd = rd->AddSectionDictionary("PAGE");
       bool exists = out_.Has(path) || path == "accessibility.html";
-      TemplateDictionary* link = pd->AddSectionDictionary(exists ? "LINK" : "GONE");
+      Dictionary* link = pd->AddSectionDictionary(exists ? "LINK" : "GONE");
       link->SetValue("PATH", path);
       if (exists) link->SetValue("HREF", path);
     }
@@ -665,12 +665,12 @@ class PageRenderer {
     Page page = StartPage(paths.Revisions(), "revisions.tpl", "改訂履歴" + suffix, "../");
     SetPlanChrome(page, plan, {{"index.html", plan.title}, {"", "改訂履歴"}});
     page.history.clear();  // this is the page
-    TemplateDictionary* d = page.body;
+    Dictionary* d = page.body;
     d->SetValue("PLAN_TITLE", plan.title);
     d->SetValue("LAST", text::FormatDateBoth(*page.updated));
     d->SetValue("LAST_ISO", text::FormatIso(*page.updated));
     for (const model::Revision& r : plan.revisions) {
-      TemplateDictionary* rd = d->AddSectionDictionary("REVISION");
+      Dictionary* rd = d->AddSectionDictionary("REVISION");
       rd->SetValue("ID", r.id);
       rd->SetValue("DATE", text::FormatDateBoth(r.date));
       rd->SetValue("ISO", text::FormatIso(r.date));
@@ -765,15 +765,15 @@ class PageRenderer {
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     ctx.SetMeasures(measures_.get(), false);
-    TemplateDictionary* d = page.body;
+    Dictionary* d = page.body;
     std::string id = "ch-" + std::to_string(i + 1);
     d->SetValue("ID", id);
     d->SetValue("TITLE", c.title);
     SetOptional(d, "NUMBER", c.number);
     if (c.sections.size() > 1) {
-      TemplateDictionary* toc = d->AddSectionDictionary("HAS_TOC");
+      Dictionary* toc = d->AddSectionDictionary("HAS_TOC");
       for (const model::Section& s : c.sections) {
-        TemplateDictionary* item = toc->AddSectionDictionary("TOC_ITEM");
+        Dictionary* item = toc->AddSectionDictionary("TOC_ITEM");
         item->SetValue("ID", s.id);
         item->SetValue("LABEL", SectionLabel(s));
       }
@@ -806,18 +806,18 @@ class PageRenderer {
     ctx.SetFurigana(page.text);
     ctx.SetTermsOnPage(true);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
-    TemplateDictionary* d = page.body;
+    Dictionary* d = page.body;
     FillCover(d, plan, ctx, false);
     FillPreface(d, plan, ctx);
     for (const model::Chapter& c : plan.chapters) {
-      TemplateDictionary* cd = d->AddSectionDictionary("CHAPTER");
+      Dictionary* cd = d->AddSectionDictionary("CHAPTER");
       std::string href = RelativeUrl(paths.Overview(), paths.Chapter(c));
       cd->SetValue("HREF", href);
       cd->SetValue("LABEL", ChapterLabel(c));
       if (c.sections.empty()) continue;
-      TemplateDictionary* hs = cd->AddSectionDictionary("HAS_SECTIONS");
+      Dictionary* hs = cd->AddSectionDictionary("HAS_SECTIONS");
       for (const model::Section& s : c.sections) {
-        TemplateDictionary* sd = hs->AddSectionDictionary("SECTION");
+        Dictionary* sd = hs->AddSectionDictionary("SECTION");
         sd->SetValue("HREF", href + "#" + s.id);
         sd->SetValue("LABEL", SectionLabel(s));
       }
@@ -833,8 +833,8 @@ class PageRenderer {
   // The plan's title page: town, title, slogan, kind, dates and period (plan_cover.tpl), on
   // the overview and atop the full text, which also gives the 最終更新日 (`updated`) that
   // a printed copy needs.
-  void FillCover(TemplateDictionary* page_body, const model::Plan& plan, PageContext& ctx, bool updated) {
-    TemplateDictionary* d = page_body->AddIncludeDictionary("COVER");
+  void FillCover(Dictionary* page_body, const model::Plan& plan, PageContext& ctx, bool updated) {
+    Dictionary* d = page_body->AddIncludeDictionary("COVER");
     d->SetFilename("plan_cover.tpl");
     d->SetValue("MUNICIPALITY", plan.municipality.name);
     SetOptional(d, "PREFECTURE", plan.municipality.prefecture);
@@ -849,7 +849,7 @@ class PageRenderer {
       if (*date) SetDate(d->AddSectionDictionary(name), **date);
     }
     if (plan.period) {
-      TemplateDictionary* p = d->AddSectionDictionary("PERIOD");
+      Dictionary* p = d->AddSectionDictionary("PERIOD");
       p->SetValue("TEXT", PeriodText(plan.period->from, plan.period->to));
       if (!plan.period->note.empty()) p->AddSectionDictionary("NOTE")->SetValue("HTML", ctx.Markdown(plan.period->note, 2));
     }
@@ -857,32 +857,32 @@ class PageRenderer {
 
   // The overview's 「データ（オープンデータ）」: a link to each open data file with its type
   // and size, and the license the site publishes them under.
-  void FillDataLinks(TemplateDictionary* d) {
+  void FillDataLinks(Dictionary* d) {
     if (!data_ || data_->empty()) return;
-    TemplateDictionary* section = d->AddSectionDictionary("DATA");
+    Dictionary* section = d->AddSectionDictionary("DATA");
     for (const DataLink& link : *data_) {
-      TemplateDictionary* f = section->AddSectionDictionary("FILE");
+      Dictionary* f = section->AddSectionDictionary("FILE");
       f->SetValue("HREF", link.href);
       f->SetValue("LABEL", link.label + "（" + markdown::DocumentLabel(link.type, link.bytes) + "）");
     }
     if (!site_.data_license) return;
-    TemplateDictionary* l = section->AddSectionDictionary("LICENSE");
+    Dictionary* l = section->AddSectionDictionary("LICENSE");
     l->SetValue("NAME", site_.data_license->name);
     if (!site_.data_license->url.empty()) l->AddSectionDictionary("URL")->SetValue("HREF", site_.data_license->url);
   }
 
-  void FillPreface(TemplateDictionary* d, const model::Plan& plan, PageContext& ctx) {
+  void FillPreface(Dictionary* d, const model::Plan& plan, PageContext& ctx) {
     if (!plan.preface) return;
     const model::Preface& p = *plan.preface;
-    TemplateDictionary* pd = d->AddSectionDictionary("PREFACE")->AddIncludeDictionary("PREFACE_BODY");
+    Dictionary* pd = d->AddSectionDictionary("PREFACE")->AddIncludeDictionary("PREFACE_BODY");
     pd->SetFilename("preface.tpl");
     pd->SetValue("TITLE", p.title);
     pd->SetValue("BODY", ctx.Markdown(p.body, 2));
     if (p.date || !p.signature.empty()) {
-      TemplateDictionary* s = pd->AddSectionDictionary("SIGNED");
+      Dictionary* s = pd->AddSectionDictionary("SIGNED");
       s->SetValue("SIGNATURE", p.signature);
       if (p.date) {
-        TemplateDictionary* dd = s->AddSectionDictionary("DATE");
+        Dictionary* dd = s->AddSectionDictionary("DATE");
         dd->SetValue("TEXT", text::FormatDateBoth(*p.date));
         dd->SetValue("ISO", text::FormatIso(*p.date));
       }
@@ -898,15 +898,15 @@ class PageRenderer {
     std::string glossary_href;
     const UsedOn* pages = nullptr;
   };
-  void FillTermList(TemplateDictionary* include, const std::vector<const model::GlossaryEntry*>& entries,
+  void FillTermList(Dictionary* include, const std::vector<const model::GlossaryEntry*>& entries,
                     PageContext& ctx, const TermList& list) {
     include->SetFilename("glossary_list.tpl");
     const std::vector<TermUse> uses = ctx.uses();
     ctx.SetTermsOnPage(false);
     for (const model::GlossaryEntry* e : entries) {
-      TemplateDictionary* ed = include->AddSectionDictionary("ENTRY");
+      Dictionary* ed = include->AddSectionDictionary("ENTRY");
       ed->SetValue("ID", e->id);
-      TemplateDictionary* term = ed->AddSectionDictionary(e->reading.empty() ? "TERM" : "TERM_RUBY");
+      Dictionary* term = ed->AddSectionDictionary(e->reading.empty() ? "TERM" : "TERM_RUBY");
       term->SetValue("TERM", e->term);
       term->SetValue("READING", e->reading);
       SetOptional(ed, "EXPANSION", e->expansion);
@@ -916,9 +916,9 @@ class PageRenderer {
       ed->SetValue("DEFINITION", ctx.Markdown(e->definition, list.level));
       for (const TermUse& use : uses) {
         if (use.entry != e) continue;
-        TemplateDictionary* ud = ed->AddSectionDictionary("USES");
+        Dictionary* ud = ed->AddSectionDictionary("USES");
         for (std::size_t i = 0; i < use.ref_ids.size(); ++i) {
-          TemplateDictionary* link = ud->AddSectionDictionary("USE");
+          Dictionary* link = ud->AddSectionDictionary("USE");
           link->SetValue("ID", use.ref_ids[i]);
           link->SetIntValue("N", static_cast<int>(i + 1));
           link->SetValue("LABEL", "「" + e->term + "」が使われている" + std::to_string(i + 1) + "か所目に戻る");
@@ -930,9 +930,9 @@ class PageRenderer {
       if (list.pages) {
         auto it = list.pages->find(e);
         if (it != list.pages->end()) {
-          TemplateDictionary* pd = ed->AddSectionDictionary("PAGES");
+          Dictionary* pd = ed->AddSectionDictionary("PAGES");
           for (const Link& page : it->second) {
-            TemplateDictionary* link = pd->AddSectionDictionary("PAGE");
+            Dictionary* link = pd->AddSectionDictionary("PAGE");
             link->SetValue("HREF", page.href);
             link->SetValue("LABEL", page.label);
           }
@@ -950,9 +950,9 @@ class PageRenderer {
         }
       }
       if (related.empty()) continue;
-      TemplateDictionary* rd = ed->AddSectionDictionary("RELATED");
+      Dictionary* rd = ed->AddSectionDictionary("RELATED");
       for (const model::GlossaryEntry* re : related) {
-        TemplateDictionary* link = rd->AddSectionDictionary("LINK");
+        Dictionary* link = rd->AddSectionDictionary("LINK");
         link->SetValue("HREF", list.glossary_href + "#" + re->id);
         link->SetValue("TERM", re->term);
       }
@@ -986,20 +986,20 @@ class PageRenderer {
     diag::Diagnostics scratch;  // the measures' text is checked where the chapters render it
     PageContext ctx(&plan, nullptr, "glossary.html", scratch, memo_);
     ctx.SetFurigana(page.text);
-    TemplateDictionary* d = page.body;
+    Dictionary* d = page.body;
     d->SetValue("PLAN_TITLE", plan.title);
     d->SetIntValue("COUNT", static_cast<long>(measures_->entries().size()));
     const model::MeasureLabels& labels = plan.measure_labels;
-    std::map<std::string, TemplateDictionary*> groups;
+    std::map<std::string, Dictionary*> groups;
     int priority = 0;
     for (const MeasureEntry& e : measures_->entries()) {
-      TemplateDictionary*& group = groups[e.group];
+      Dictionary*& group = groups[e.group];
       if (!group) {
         group = d->AddSectionDictionary("GROUP");
         group->SetValue("ID", "group-" + std::to_string(groups.size()));
         group->SetValue("TITLE", e.group);
       }
-      TemplateDictionary* item = group->AddSectionDictionary("ITEM");
+      Dictionary* item = group->AddSectionDictionary("ITEM");
       item->SetValue("HREF", e.chapter->slug + ".html#" + e.anchor);
       SetOptional(item, "NUMBER", e.number());
       item->SetValue("TITLE", e.title());
@@ -1010,10 +1010,10 @@ class PageRenderer {
         item->ShowSection("PRIORITY");
         ++priority;
       }
-      TemplateDictionary* facts = nullptr;
+      Dictionary* facts = nullptr;
       auto fact = [&](const std::string& label) {
         if (!facts) facts = item->AddSectionDictionary("FACTS");
-        TemplateDictionary* f = facts->AddSectionDictionary("FACT");
+        Dictionary* f = facts->AddSectionDictionary("FACT");
         f->SetValue("LABEL", label);
         return f;
       };
@@ -1038,11 +1038,11 @@ class PageRenderer {
     page.body->SetValue("PLAN_TITLE", plan.title);
     for (const TermGroup& g : GroupGlossary(SortedGlossary(glossary))) {
       if (g.entries.empty() && g.id == "index-other") continue;
-      TemplateDictionary* index = page.body->AddSectionDictionary("INDEX");
+      Dictionary* index = page.body->AddSectionDictionary("INDEX");
       index->AddSectionDictionary(g.entries.empty() ? "EMPTY" : "LINK")->SetValue("LABEL", g.label);
       index->SetValue("ID", g.id);
       if (g.entries.empty()) continue;
-      TemplateDictionary* gd = page.body->AddSectionDictionary("GROUP");
+      Dictionary* gd = page.body->AddSectionDictionary("GROUP");
       gd->SetValue("ID", g.id);
       gd->SetValue("LABEL", g.label);
       FillTermList(gd->AddIncludeDictionary("GLOSSARY_LIST"), g.entries, ctx, {3, "", &used_on});
@@ -1062,13 +1062,13 @@ class PageRenderer {
     ctx.SetTermsOnPage(terms_on_page);
     ctx.SetAutoLink(auto_terms_.get(), plan.auto_link);
     ctx.SetMeasures(measures_.get(), true);
-    TemplateDictionary* d = page.body;
+    Dictionary* d = page.body;
     FillCover(d, plan, ctx, true);
     if (!site_.base_url.empty()) d->AddSectionDictionary("SOURCE")->SetValue("URL", PublicUrl(paths.Full()));
     FillPreface(d, plan, ctx);
     for (std::size_t i = 0; i < plan.chapters.size(); ++i) {
       const model::Chapter& c = plan.chapters[i];
-      TemplateDictionary* cd = d->AddSectionDictionary("CHAPTER");
+      Dictionary* cd = d->AddSectionDictionary("CHAPTER");
       std::string id = "ch-" + std::to_string(i + 1);
       cd->SetValue("ID", id);
       cd->SetValue("TITLE", c.title);
