@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "text/date.h"
 #include "text/utf8.h"
@@ -35,12 +36,31 @@ namespace {
 
 constexpr int kMaxDepth = 64;
 
+// Where a node is, as messages name it ("chapters[2].sections[1].title"; "" for the file's
+// top): a chain of the keys and item numbers above it, made into text only for a message.
+struct Path {
+  std::string str() const {
+    if (!parent) return "";
+    std::string above = parent->str();
+    if (item) return above + "[" + std::to_string(item) + "]";
+    return above.empty() ? std::string(key) : above + "." + std::string(key);
+  }
+  // The path, or `doc` (what the file or record is) at the top.
+  std::string Or(const std::string& doc) const {
+    std::string s = str();
+    return s.empty() ? doc : s;
+  }
+  const Path* parent = nullptr;  // null at the top
+  std::string_view key;          // a record's key
+  std::size_t item = 0;          // or a list's item, from 1
+};
+
 class Validator {
  public:
   Validator(const PositionMap& positions, diag::Diagnostics& diags, std::vector<YAML::Node>* texts)
       : positions_(positions), diags_(diags), texts_(texts) {}
 
-  void Check(const YAML::Node& node, const Type& type, const std::string& path, int depth) {
+  void Check(const YAML::Node& node, const Type& type, const Path& path, int depth) {
     if (depth > kMaxDepth) {
       Error(node, "schema.too-deep", "入れ子が深すぎます（" + std::to_string(kMaxDepth) + " 段まで）。",
             "節や項目の入れ子を浅くしてください。");
@@ -65,7 +85,7 @@ class Validator {
       case Kind::kList:
         if (!node.IsSequence()) return WrongType(node, type, path);
         for (std::size_t i = 0; i < node.size(); ++i) {
-          Check(node[i], *type.item, path + "[" + std::to_string(i + 1) + "]", depth + 1);
+          Check(node[i], *type.item, Path{&path, {}, i + 1}, depth + 1);
         }
         return;
       default:
@@ -74,7 +94,7 @@ class Validator {
   }
 
  private:
-  void CheckScalar(const YAML::Node& node, const Type& type, const std::string& path) {
+  void CheckScalar(const YAML::Node& node, const Type& type, const Path& path) {
     if (!node.IsScalar()) return WrongType(node, type, path);
     const std::string& v = node.Scalar();
     switch (type.kind) {
@@ -95,13 +115,13 @@ class Validator {
         return;
       case Kind::kDate:
         if (!text::ParseDate(v)) {
-          Error(node, "schema.date", "「" + path + "」の日付「" + v + "」が読めません。",
+          Error(node, "schema.date", "「" + path.str() + "」の日付「" + v + "」が読めません。",
                 "2021-10、2021-10-01、令和3年10月、令和3年10月1日 のように書いてください。");
         }
         return;
       case Kind::kFiscalYear:
         if (!text::ParseFiscalYear(v)) {
-          Error(node, "schema.fiscal-year", "「" + path + "」の年度「" + v + "」が読めません。",
+          Error(node, "schema.fiscal-year", "「" + path.str() + "」の年度「" + v + "」が読めません。",
                 "2023、令和5年度、R5 のように書いてください。");
         }
         return;
@@ -116,7 +136,7 @@ class Validator {
           }
           std::string list;
           for (const std::string& c : type.choices) list += (list.empty() ? "" : "、") + c;
-          Error(node, "schema.choice", "「" + path + "」に「" + v + "」は使えません。",
+          Error(node, "schema.choice", "「" + path.str() + "」に「" + v + "」は使えません。",
                 "使える値: " + list);
         }
         return;
@@ -125,8 +145,8 @@ class Validator {
     }
   }
 
-  void CheckRecord(const YAML::Node& node, const Type& type, const std::string& path, int depth) {
-    std::map<std::string, int> seen;  // key -> line
+  void CheckRecord(const YAML::Node& node, const Type& type, const Path& path, int depth) {
+    std::vector<std::pair<std::string_view, int>> seen;  // key, line (the keys live in the tree)
     std::vector<std::string> suggested;  // keys offered as "did you mean" for misspellings
     int present = 0;
     for (auto it = node.begin(); it != node.end(); ++it) {
@@ -135,15 +155,16 @@ class Validator {
         Error(key_node, "schema.key", "キーは文字列で書いてください。");
         continue;
       }
-      std::string key = key_node.Scalar();
-      std::string child = path.empty() ? key : path + "." + key;
-      auto [prev, inserted] = seen.emplace(key, key_node.Mark().line + 1);
-      if (!inserted) {
+      const std::string& key = key_node.Scalar();
+      const Path child{&path, key};
+      auto prev = std::find_if(seen.begin(), seen.end(), [&key](const auto& k) { return k.first == key; });
+      if (prev != seen.end()) {
         Error(key_node, "yaml.duplicate-key",
               "キー「" + key + "」が重複しています（" + std::to_string(prev->second) + " 行目にもあります）。",
               "どちらか一方を消してください。同じキーが二つあると、後の値は無視されます。");
         continue;
       }
+      seen.emplace_back(key, key_node.Mark().line + 1);
       const schema::Field* field = type.FindField(key);
       if (!field) {
         std::string suggestion = diag::DidYouMean(key, type.Keys());
@@ -151,7 +172,7 @@ class Validator {
         std::string keys;
         for (const std::string& k : type.Keys()) keys += (keys.empty() ? "" : ", ") + k;
         Error(key_node, "schema.unknown-key",
-              "「" + (path.empty() ? type.doc : path) + "」に不明なキー「" + key + "」があります。",
+              "「" + path.Or(type.doc) + "」に不明なキー「" + key + "」があります。",
               suggestion.empty() ? "使えるキー: " + keys
                                  : "「" + suggestion + "」のことですか？ 使えるキー: " + keys);
         continue;
@@ -163,7 +184,7 @@ class Validator {
                    (field->type->kind == Kind::kString || field->type->kind == Kind::kMarkdown);
       if (value.IsNull() || blank) {
         if (field->required) {
-          Error(key_node, "schema.empty", "「" + child + "」の値が空です。",
+          Error(key_node, "schema.empty", "「" + child.str() + "」の値が空です。",
                 field->doc + "を書いてください。");
         }
         continue;
@@ -175,7 +196,7 @@ class Validator {
         std::string keys;
         for (const std::string& k : type.Keys()) keys += (keys.empty() ? "" : ", ") + k;
         Error(node, "schema.block-kind",
-              "「" + path + "」には要素の種類を一つだけ書いてください（" +
+              "「" + path.str() + "」には要素の種類を一つだけ書いてください（" +
                   std::to_string(present) + " 個あります）。",
               "種類: " + keys + "。文章だけなら文字列で書きます。");
       }
@@ -184,10 +205,12 @@ class Validator {
     CheckYearOrder(node, type, path);
     for (const schema::Field& f : type.fields) {
       // A misspelt required key was reported once already, with the right spelling.
+      if (!f.required) continue;
       bool misspelt = std::find(suggested.begin(), suggested.end(), f.key) != suggested.end();
-      if (f.required && !seen.count(f.key) && !misspelt) {
+      bool present_key = std::any_of(seen.begin(), seen.end(), [&f](const auto& k) { return k.first == f.key; });
+      if (!present_key && !misspelt) {
         Error(node, "schema.required",
-              "「" + (path.empty() ? type.doc : path) + "」に必須のキー「" + f.key + "」がありません。",
+              "「" + path.Or(type.doc) + "」に必須のキー「" + f.key + "」がありません。",
               f.key + ": に" + f.doc + "を書いてください。");
       }
     }
@@ -195,7 +218,7 @@ class Validator {
 
   // A record with fiscal years `from` and `to` (a period, a schedule and its rows) must not
   // end before it starts.
-  void CheckYearOrder(const YAML::Node& node, const Type& type, const std::string& path) {
+  void CheckYearOrder(const YAML::Node& node, const Type& type, const Path& path) {
     const schema::Field* from = type.FindField("from");
     const schema::Field* to = type.FindField("to");
     if (!from || !to || from->type->kind != Kind::kFiscalYear || to->type->kind != Kind::kFiscalYear) return;
@@ -204,25 +227,25 @@ class Validator {
     std::optional<int> start = text::ParseFiscalYear(a.Scalar()), end = text::ParseFiscalYear(b.Scalar());
     if (!start || !end || *end >= *start) return;
     Error(b, "schema.year-order",
-          "「" + (path.empty() ? type.doc : path) + "」の終わりの年度「" + b.Scalar() + "」（" + std::to_string(*end) +
+          "「" + path.Or(type.doc) + "」の終わりの年度「" + b.Scalar() + "」（" + std::to_string(*end) +
               "年度）が、始まりの年度「" + a.Scalar() + "」（" + std::to_string(*start) + "年度）より前です。",
           "from: に始まりの年度、to: に終わりの年度を書いてください。");
   }
 
-  void WrongType(const YAML::Node& node, const Type& type, const std::string& path) {
+  void WrongType(const YAML::Node& node, const Type& type, const Path& path) {
     std::string expected = schema::KindName(type.kind);
     if (type.scalar_form) expected = "文字列か" + expected;
     std::string actual = node.IsMap() ? "マップ" : node.IsSequence() ? "リスト" : "「" + node.Scalar() + "」";
     std::string hint = type.kind == Kind::kList ? "各項目を「- 」で始まる行に書いてください。"
                        : type.kind == Kind::kRecord ? "「キー: 値」の形で書いてください。"
                                                     : "値を一つだけ書いてください。";
-    Error(node, "schema.type", "「" + path + "」には" + expected + "を書いてください（" + actual + "が書かれています）。",
+    Error(node, "schema.type", "「" + path.str() + "」には" + expected + "を書いてください（" + actual + "が書かれています）。",
           hint);
   }
 
-  void WrongValue(const YAML::Node& node, const std::string& path, const std::string& expected,
+  void WrongValue(const YAML::Node& node, const Path& path, const std::string& expected,
                   const std::string& v, const std::string& hint) {
-    Error(node, "schema.type", "「" + path + "」には" + expected + "を書いてください（「" + v + "」が書かれています）。",
+    Error(node, "schema.type", "「" + path.str() + "」には" + expected + "を書いてください（「" + v + "」が書かれています）。",
           hint);
   }
 
@@ -241,7 +264,7 @@ class Validator {
 bool Validate(const YAML::Node& node, const schema::Type& type, const PositionMap& positions,
               diag::Diagnostics& diags, std::vector<YAML::Node>* texts) {
   int before = diags.error_count();
-  Validator(positions, diags, texts).Check(node, type, "", 0);
+  Validator(positions, diags, texts).Check(node, type, Path{}, 0);
   return diags.error_count() == before;
 }
 
