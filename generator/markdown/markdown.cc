@@ -14,6 +14,7 @@
 
 #include "furigana/html.h"
 #include "furigana/syntax.h"
+#include "markdown/cmark_arena.h"
 #include "text/escape.h"
 #include "text/utf8.h"
 
@@ -37,8 +38,11 @@ std::mutex& ParseMutex() {
 }
 std::atomic<bool> g_table_kept{false};  // the table holds the extensions' characters for good
 
+// Every node of a document, the parser's and those the passes below add, comes from the
+// thread's CmarkArena (nodes are made with cmark_node_new_with_mem): freeing the document is
+// emptying the arena.
 struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
+  void operator()(cmark_node*) const { CmarkArena::Leave(); }
 };
 struct ParserDeleter {
   void operator()(cmark_parser* p) const { cmark_parser_free(p); }
@@ -52,7 +56,8 @@ NodePtr Parse(const std::string& text, cmark_llist** extensions_out) {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
   std::unique_lock<std::mutex> lock(ParseMutex(), std::defer_lock);
   if (!g_table_kept.load(std::memory_order_acquire)) lock.lock();
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kOptions));
+  CmarkArena::Enter();
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new_with_mem(kOptions, CmarkArena::Mem()));
   for (const char* name : {"table", "strikethrough", "autolink"}) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
       cmark_parser_attach_syntax_extension(parser.get(), ext);
@@ -60,6 +65,7 @@ NodePtr Parse(const std::string& text, cmark_llist** extensions_out) {
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   NodePtr doc(cmark_parser_finish(parser.get()));
+  if (!doc) CmarkArena::Leave();
   // The extension list belongs to the parser; copy what the renderer needs.
   *extensions_out = nullptr;
   for (cmark_llist* it = cmark_parser_get_syntax_extensions(parser.get()); it; it = it->next) {
@@ -108,8 +114,10 @@ struct Markup {
   std::string open, close;
 };
 
+cmark_node* NewNode(cmark_node_type type) { return cmark_node_new_with_mem(type, CmarkArena::Mem()); }
+
 cmark_node* HtmlNode(const std::string& html) {
-  cmark_node* n = cmark_node_new(CMARK_NODE_HTML_INLINE);
+  cmark_node* n = NewNode(CMARK_NODE_HTML_INLINE);
   cmark_node_set_literal(n, html.c_str());
   return n;
 }
@@ -122,12 +130,12 @@ cmark_node* SpliceInline(cmark_node* node, const std::string& text, std::size_t 
   cmark_node_set_literal(node, text.substr(0, begin).c_str());
   cmark_node* open = HtmlNode(markup.open);
   cmark_node_insert_after(node, open);
-  cmark_node* inner = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* inner = NewNode(CMARK_NODE_TEXT);
   cmark_node_set_literal(inner, label.c_str());
   cmark_node_insert_after(open, inner);
   cmark_node* close = HtmlNode(markup.close);
   cmark_node_insert_after(inner, close);
-  cmark_node* tail = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* tail = NewNode(CMARK_NODE_TEXT);
   cmark_node_set_literal(tail, text.substr(end).c_str());
   cmark_node_insert_after(close, tail);
   return tail;
@@ -142,7 +150,7 @@ void ReplaceWithPieces(cmark_node* node, const furigana::Pieces& pieces) {
     if (p.ruby) {
       n = HtmlNode(furigana::RubyHtml(*p.ruby));
     } else {
-      n = cmark_node_new(CMARK_NODE_TEXT);
+      n = NewNode(CMARK_NODE_TEXT);
       cmark_node_set_literal(n, p.text.c_str());
     }
     cmark_node_insert_after(last, n);
@@ -386,7 +394,7 @@ class Renderer {
       if (HasTypeAndSize(text + after.substr(0, 48), type)) continue;
       std::optional<std::uintmax_t> size = options_.attachment_size ? options_.attachment_size(url) : std::nullopt;
       if (size) {
-        cmark_node* label = cmark_node_new(CMARK_NODE_TEXT);
+        cmark_node* label = NewNode(CMARK_NODE_TEXT);
         cmark_node_set_literal(label, ("（" + DocumentLabel(type, *size) + "）").c_str());
         cmark_node_append_child(n, label);
       } else if (url.find(':') != std::string::npos || url.rfind("//", 0) == 0) {
@@ -684,9 +692,8 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
   renderer.AddReadings(doc.get());
   renderer.ShiftHeadings(doc.get());
 
-  char* html = cmark_render_html(doc.get(), kOptions | CMARK_OPT_UNSAFE, extensions);
+  char* html = cmark_render_html_with_mem(doc.get(), kOptions | CMARK_OPT_UNSAFE, extensions, CmarkArena::Mem());
   out.html = html;
-  cmark_get_default_mem_allocator()->free(html);
   cmark_llist_free(cmark_get_default_mem_allocator(), extensions);
 
   if (options.unwrap_paragraph) {
