@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace keikaku::load {
 
@@ -19,6 +20,14 @@ namespace keikaku::load {
 /// YAML::Load gives the tree or the error. With a tree, `*aliases` (if given) tells whether
 /// the document has an alias (*name): without one, no node is shared and nothing can expand.
 std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases = nullptr);
+
+/// `map[key]` as yaml-cpp's operator[] gives it, const or not (the value; for a key the map
+/// does not have, an invalid node or a new undefined one; anything but a map goes to
+/// operator[] itself), without its cost when the key is there: operator[] compares the key
+/// with each of the map's keys through a new YAML::Node (atomic reference counts) and a
+/// std::string copy of that key.
+YAML::Node Child(const YAML::Node& map, std::string_view key);
+YAML::Node Child(YAML::Node& map, std::string_view key);
 
 }  // namespace keikaku::load
 

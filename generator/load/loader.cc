@@ -116,9 +116,9 @@ bool CheckEncoding(const std::string& file, const std::string& text, diag::Diagn
 
 // furigana: auto: of a site, plan or chapter; nullopt when not written.
 std::optional<model::AutoFurigana> AutoFuriganaOf(const YAML::Node& n) {
-  YAML::Node v = n["furigana"];
-  if (!v || !v.IsMap() || !v["auto"] || !v["auto"].IsScalar()) return std::nullopt;
-  const std::string level = v["auto"].Scalar();
+  YAML::Node v = Child(n, "furigana");
+  if (!v || !v.IsMap() || !Child(v, "auto") || !Child(v, "auto").IsScalar()) return std::nullopt;
+  const std::string level = Child(v, "auto").Scalar();
   if (level == "off") return model::AutoFurigana{};
   if (level == "all") return model::AutoFurigana{true, 0};
   if (level == "joyo") return model::AutoFurigana{true, 7};
@@ -131,7 +131,7 @@ class Reader {
   Reader(const std::string& file, const std::string& text) : positions_(file, text) {}
 
   std::string Str(const YAML::Node& n, const char* key) const {
-    YAML::Node v = n[key];
+    YAML::Node v = Child(n, key);
     return v && v.IsScalar() ? v.Scalar() : std::string();
   }
   bool Bool(const YAML::Node& n, const char* key) const { return Str(n, key) == "true"; }
@@ -151,14 +151,14 @@ class Reader {
   }
   std::vector<std::string> Strings(const YAML::Node& n, const char* key) const {
     std::vector<std::string> out;
-    YAML::Node v = n[key];
+    YAML::Node v = Child(n, key);
     if (v && v.IsSequence()) {
       for (const YAML::Node& item : v) out.push_back(item.Scalar());
     }
     return out;
   }
   model::Markdown Md(const YAML::Node& n, const char* key) const {
-    YAML::Node v = n[key];
+    YAML::Node v = Child(n, key);
     return v ? MdOf(v) : model::Markdown{};
   }
   model::Markdown MdOf(const YAML::Node& v) const {
@@ -172,13 +172,13 @@ class Reader {
   SourcePos Pos(const YAML::Node& n) const { return positions_.At(n.Mark()); }
   /// Where the value of `key` is written, or where `n` is when it has none.
   SourcePos PosOf(const YAML::Node& n, const char* key) const {
-    YAML::Node v = n[key];
+    YAML::Node v = Child(n, key);
     return v ? Pos(v) : Pos(n);
   }
   /// Where each item of the list `key` is written (as Strings() reads them).
   std::vector<SourcePos> Positions(const YAML::Node& n, const char* key) const {
     std::vector<SourcePos> out;
-    YAML::Node v = n[key];
+    YAML::Node v = Child(n, key);
     if (v && v.IsSequence()) {
       for (const YAML::Node& item : v) out.push_back(Pos(item));
     }
@@ -226,7 +226,7 @@ model::Table BuildTable(const Reader& r, const YAML::Node& n) {
   t.row_header = r.Bool(n, "row_header");
   t.note = r.Md(n, "note");
   t.pos = r.Pos(n);
-  for (const YAML::Node& row : n["rows"]) {
+  for (const YAML::Node& row : Child(n, "rows")) {
     std::vector<model::TableCell> cells;
     for (const YAML::Node& c : row) {
       model::TableCell cell;
@@ -262,8 +262,8 @@ model::MeasureList BuildMeasures(const Reader& r, const YAML::Node& list) {
     m.period = r.Md(n, "period");
     m.body = r.Md(n, "body");
     m.related = r.Strings(n, "related");
-    if (n["targets"]) {
-      for (const YAML::Node& t : n["targets"]) m.targets.push_back({r.Str(t, "label"), r.Str(t, "value")});
+    if (Child(n, "targets")) {
+      for (const YAML::Node& t : Child(n, "targets")) m.targets.push_back({r.Str(t, "label"), r.Str(t, "value")});
     }
     out.items.push_back(std::move(m));
   }
@@ -280,15 +280,15 @@ std::vector<model::ScheduleRow> BuildScheduleRows(const Reader& r, const YAML::N
     row.from = r.Fiscal(n, "from");
     row.to = r.Fiscal(n, "to");
     row.continues = r.Bool(n, "continues");
-    if (n["milestones"]) {
-      for (const YAML::Node& m : n["milestones"]) {
+    if (Child(n, "milestones")) {
+      for (const YAML::Node& m : Child(n, "milestones")) {
         row.milestones.push_back({r.Fiscal(m, "when").value_or(0), r.Str(m, "label")});
       }
     }
     row.measure = r.Str(n, "measure");
     row.measure_pos = r.PosOf(n, "measure");
-    row.rows = BuildScheduleRows(r, n["rows"]);
-    row.item_pos = r.Pos(n["item"]);
+    row.rows = BuildScheduleRows(r, Child(n, "rows"));
+    row.item_pos = r.Pos(Child(n, "item"));
     rows.push_back(std::move(row));
   }
   return rows;
@@ -298,58 +298,58 @@ std::vector<model::Unit> BuildUnits(const Reader& r, const YAML::Node& list) {
   std::vector<model::Unit> units;
   if (!list) return units;
   for (const YAML::Node& n : list) {
-    units.push_back({r.Str(n, "name"), r.Str(n, "description"), BuildUnits(r, n["units"])});
+    units.push_back({r.Str(n, "name"), r.Str(n, "description"), BuildUnits(r, Child(n, "units"))});
   }
   return units;
 }
 
 model::Block BuildBlock(const Reader& r, const YAML::Node& n) {
   if (n.IsScalar()) return r.MdOf(n);
-  if (YAML::Node v = n["figure"]) return BuildFigure(r, v);
-  if (YAML::Node v = n["table"]) return BuildTable(r, v);
-  if (YAML::Node v = n["callout"]) return model::Callout{r.Str(v, "title"), r.Md(v, "body")};
-  if (YAML::Node v = n["measures"]) return BuildMeasures(r, v);
-  if (YAML::Node v = n["schedule"]) {
+  if (YAML::Node v = Child(n, "figure")) return BuildFigure(r, v);
+  if (YAML::Node v = Child(n, "table")) return BuildTable(r, v);
+  if (YAML::Node v = Child(n, "callout")) return model::Callout{r.Str(v, "title"), r.Md(v, "body")};
+  if (YAML::Node v = Child(n, "measures")) return BuildMeasures(r, v);
+  if (YAML::Node v = Child(n, "schedule")) {
     model::Schedule s;
     s.caption = r.Str(v, "caption");
     s.from = r.Fiscal(v, "from").value_or(0);
     s.to = r.Fiscal(v, "to").value_or(0);
-    s.rows = BuildScheduleRows(r, v["rows"]);
-    if (v["item_label"]) s.item_label = r.Str(v, "item_label");
-    if (v["when_label"]) s.when_label = r.Str(v, "when_label");
+    s.rows = BuildScheduleRows(r, Child(v, "rows"));
+    if (Child(v, "item_label")) s.item_label = r.Str(v, "item_label");
+    if (Child(v, "when_label")) s.when_label = r.Str(v, "when_label");
     s.note = r.Md(v, "note");
     return s;
   }
-  if (YAML::Node v = n["organization"]) {
+  if (YAML::Node v = Child(n, "organization")) {
     model::Organization o;
     o.caption = r.Str(v, "caption");
-    if (v["roles"]) {
-      for (const YAML::Node& x : v["roles"]) {
+    if (Child(v, "roles")) {
+      for (const YAML::Node& x : Child(v, "roles")) {
         o.roles.push_back({r.Str(x, "function"), r.Str(x, "assignee"), r.Str(x, "role")});
       }
     }
-    o.units = BuildUnits(r, v["units"]);
+    o.units = BuildUnits(r, Child(v, "units"));
     o.note = r.Md(v, "note");
     return o;
   }
-  if (YAML::Node v = n["statistics"]) {
+  if (YAML::Node v = Child(n, "statistics")) {
     model::Statistics s;
     s.caption = r.Str(v, "caption");
     s.unit = r.Str(v, "unit");
     s.chart = r.Str(v, "chart").empty() ? "bar" : r.Str(v, "chart");
     s.source = r.Str(v, "source");
     s.categories = r.Strings(v, "categories");
-    for (const YAML::Node& x : v["series"]) {
+    for (const YAML::Node& x : Child(v, "series")) {
       model::Series series{r.Str(x, "name"), {}};
-      for (const YAML::Node& value : x["values"]) series.values.push_back(std::stod(value.Scalar()));
+      for (const YAML::Node& value : Child(x, "values")) series.values.push_back(std::stod(value.Scalar()));
       s.series.push_back(std::move(series));
     }
     return s;
   }
-  if (YAML::Node v = n["references"]) {
+  if (YAML::Node v = Child(n, "references")) {
     model::References refs;
     refs.caption = r.Str(v, "caption");
-    for (const YAML::Node& x : v["items"]) {
+    for (const YAML::Node& x : Child(v, "items")) {
       refs.items.push_back(
           {r.Str(x, "title"), r.Str(x, "issuer"), r.Str(x, "url"), r.OptDate(x, "date"), r.Md(x, "note")});
     }
@@ -376,8 +376,8 @@ std::vector<model::Section> BuildSections(const Reader& r, const YAML::Node& lis
     s.number = r.Str(n, "number");
     s.title = r.Str(n, "title");
     s.measure = r.Bool(n, "measure");
-    s.content = BuildBlocks(r, n["content"]);
-    s.sections = BuildSections(r, n["sections"]);
+    s.content = BuildBlocks(r, Child(n, "content"));
+    s.sections = BuildSections(r, Child(n, "sections"));
     sections.push_back(std::move(s));
   }
   return sections;
@@ -559,8 +559,8 @@ std::optional<model::AccessibilityResults> LoadA11yResults(const fs::path& dir, 
   model::AccessibilityResults results;
   results.date = *r.OptDate(node, "date");
   results.pages = r.Strings(node, "pages");
-  for (const YAML::Node& t : node["tools"]) results.tools.emplace_back(r.Str(t, "name"), r.Str(t, "version"));
-  for (const YAML::Node& c : node["checks"]) {
+  for (const YAML::Node& t : Child(node, "tools")) results.tools.emplace_back(r.Str(t, "name"), r.Str(t, "version"));
+  for (const YAML::Node& c : Child(node, "checks")) {
     results.checks.push_back({r.Str(c, "name"), r.Int(c, "pages", 0), r.Int(c, "failures", 0)});
   }
   return results;
@@ -577,10 +577,10 @@ std::optional<std::vector<model::NameReading>> LoadReadings(const fs::path& dir,
   std::vector<model::NameReading> names;
   std::map<std::string, SourcePos> seen;
   bool ok = true;
-  for (const YAML::Node& x : node["names"]) {
+  for (const YAML::Node& x : Child(node, "names")) {
     model::NameReading n{r.Str(x, "word"), r.Str(x, "reading"), r.Pos(x)};
     if (!text::IsHiraganaReading(n.reading) || n.reading.empty()) {
-      diags.Error(r.Pos(x["reading"]), "readings.reading", "「" + n.word + "」のよみ「" + n.reading + "」がひらがなではありません。",
+      diags.Error(r.Pos(Child(x, "reading")), "readings.reading", "「" + n.word + "」のよみ「" + n.reading + "」がひらがなではありません。",
                   "よみはひらがなで書いてください（例: しょうおうちょう）。");
       ok = false;
     }
@@ -672,7 +672,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 
   std::set<std::string> referenced = {"plan.yaml"};
   std::set<std::string> slugs;
-  const YAML::Node chapters = (*node)["chapters"];
+  const YAML::Node chapters = Child((*node), "chapters");
   for (std::size_t i = 0; i < chapters.size(); ++i) {
     std::string name = chapters[i].Scalar();
     fs::path chapter_path = dir / name;
@@ -719,7 +719,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
     plan.chapters.push_back(std::move(chapter));
   }
 
-  if (YAML::Node g = (*node)["glossary"]) {
+  if (YAML::Node g = Child((*node), "glossary")) {
     referenced.insert(g.Scalar());
     if (auto glossary = LoadGlossary(dir, g.Scalar(), r.Pos(g), "計画フォルダ", sources, diags, cache)) {
       plan.glossary = std::move(*glossary);
@@ -888,7 +888,7 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
   Reader r(file, text);
   model::Plan p;
   p.pos = {file, 1, 1};
-  YAML::Node m = n["municipality"];
+  YAML::Node m = Child(n, "municipality");
   p.municipality = {r.Str(m, "name"), r.Str(m, "reading"), r.Str(m, "prefecture")};
   p.title = r.Str(n, "title");
   p.kind = r.Str(n, "kind");
@@ -897,15 +897,15 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
   p.version = r.Str(n, "version");
   p.established = r.OptDate(n, "established");
   p.revised = r.OptDate(n, "revised");
-  if (YAML::Node v = n["period"]) {
+  if (YAML::Node v = Child(n, "period")) {
     p.period = model::Period{r.Fiscal(v, "from").value_or(0), r.Fiscal(v, "to").value_or(0), r.Md(v, "note")};
   }
-  if (YAML::Node v = n["preface"]) {
+  if (YAML::Node v = Child(n, "preface")) {
     std::string title = r.Str(v, "title");
     p.preface = model::Preface{title.empty() ? "はじめに" : title, r.Md(v, "body"), r.OptDate(v, "date"),
                                r.Str(v, "signature")};
   }
-  if (YAML::Node v = n["colophon"]) {
+  if (YAML::Node v = Child(n, "colophon")) {
     p.colophon = model::Colophon{r.Str(v, "publisher"), r.Str(v, "department"), r.Str(v, "address"),
                                  r.Str(v, "phone"),     r.Str(v, "email"),      r.Str(v, "url")};
   }
@@ -915,12 +915,12 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
   p.auto_link = auto_link == "first" ? model::AutoLink::kFirst
                 : auto_link == "every" ? model::AutoLink::kEvery
                                        : model::AutoLink::kOff;
-  if (YAML::Node v = n["measure_labels"]) {
+  if (YAML::Node v = Child(n, "measure_labels")) {
     for (const auto& [key, member] : model::kMeasureLabelKeys) {
-      if (v[key]) p.measure_labels.*member = r.Str(v, key);
+      if (Child(v, key)) p.measure_labels.*member = r.Str(v, key);
     }
   }
-  if (YAML::Node v = n["revisions"]) {
+  if (YAML::Node v = Child(n, "revisions")) {
     for (const YAML::Node& x : v) {
       p.revisions.push_back({*text::ParseDate(r.Str(x, "date")), r.Str(x, "part"), r.Str(x, "description"), ""});
     }
@@ -939,8 +939,8 @@ model::Chapter BuildChapter(const YAML::Node& n, const std::string& file, const 
   c.pos = {file, 1, 1};
   c.number = r.Str(n, "number");
   c.title = r.Str(n, "title");
-  c.content = BuildBlocks(r, n["content"]);
-  c.sections = BuildSections(r, n["sections"]);
+  c.content = BuildBlocks(r, Child(n, "content"));
+  c.sections = BuildSections(r, Child(n, "sections"));
   c.auto_furigana = AutoFuriganaOf(n);
   c.draft = r.Bool(n, "draft");
   return c;
@@ -950,7 +950,7 @@ std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& n, const std::
                                                 const std::string& text) {
   Reader r(file, text);
   std::vector<model::GlossaryEntry> entries;
-  for (const YAML::Node& x : n["terms"]) {
+  for (const YAML::Node& x : Child(n, "terms")) {
     model::GlossaryEntry e;
     e.term = r.Str(x, "term");
     e.reading = r.Str(x, "reading");
@@ -1006,24 +1006,24 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
       }
     }
     order = r.Strings(*node, "plans");
-    if (YAML::Node plans = (*node)["plans"]) {
+    if (YAML::Node plans = Child((*node), "plans")) {
       for (const YAML::Node& p : plans) order_pos.push_back(r.Pos(p));
     }
-    if (YAML::Node g = (*node)["glossary"]) {
+    if (YAML::Node g = Child((*node), "glossary")) {
       if (auto glossary = LoadGlossary(source_dir, g.Scalar(), r.Pos(g), "コンテンツのフォルダ（site.yaml と同じ場所）", sources, diags)) {
         site.glossary = std::move(*glossary);
       }
     }
-    if (YAML::Node f = (*node)["furigana"]) {
+    if (YAML::Node f = Child((*node), "furigana")) {
       site.furigana_shown = r.Str(f, "shown") != "false";
       site.auto_furigana = AutoFuriganaOf(*node).value_or(model::AutoFurigana{});
-      if (YAML::Node file = f["readings"]) {
+      if (YAML::Node file = Child(f, "readings")) {
         if (auto names = LoadReadings(source_dir, file.Scalar(), r.Pos(file), sources, diags)) {
           site.readings = std::move(*names);
         }
       }
     }
-    if (YAML::Node l = (*node)["data_license"]) {
+    if (YAML::Node l = Child((*node), "data_license")) {
       site.data_license = model::DataLicense{r.Str(l, "name"), r.Str(l, "url")};
       if (!site.data_license->url.empty() && !IsWebAddress(site.data_license->url)) {
         diags.Error(r.PosOf(l, "url"), "content.license-url",
@@ -1031,11 +1031,11 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
                     "https://creativecommons.org/licenses/by/4.0/deed.ja のように、https:// で始まるアドレスを書いてください。");
       }
     }
-    if (YAML::Node a = (*node)["accessibility"]) {
-      if (a["target"]) site.accessibility.target = r.Str(a, "target");
+    if (YAML::Node a = Child((*node), "accessibility")) {
+      if (Child(a, "target")) site.accessibility.target = r.Str(a, "target");
       site.accessibility.exceptions = r.Str(a, "exceptions");
       site.accessibility.contact = r.Str(a, "contact");
-      if (YAML::Node file = a["results"]) {
+      if (YAML::Node file = Child(a, "results")) {
         site.accessibility.results = LoadA11yResults(source_dir, file.Scalar(), r.Pos(file), sources, diags);
       }
     }

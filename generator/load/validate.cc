@@ -4,6 +4,7 @@
 #include <map>
 #include <string_view>
 
+#include "load/fast_yaml.h"
 #include "text/date.h"
 #include "text/utf8.h"
 
@@ -222,7 +223,7 @@ class Validator {
     const schema::Field* from = type.FindField("from");
     const schema::Field* to = type.FindField("to");
     if (!from || !to || from->type->kind != Kind::kFiscalYear || to->type->kind != Kind::kFiscalYear) return;
-    YAML::Node a = node["from"], b = node["to"];
+    YAML::Node a = Child(node, "from"), b = Child(node, "to");
     if (!a || !b || !a.IsScalar() || !b.IsScalar()) return;
     std::optional<int> start = text::ParseFiscalYear(a.Scalar()), end = text::ParseFiscalYear(b.Scalar());
     if (!start || !end || *end >= *start) return;
