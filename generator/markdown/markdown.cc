@@ -579,10 +579,7 @@ class Renderer {
   // A reference is a link whose accessible name says it explains the term: 「DX（用語解説）」.
   static Markup LinkMarkup(const TermLink* link) {
     if (!link) return {"<span class=\"term-unknown\">", "</span>"};
-    std::string open = "<a class=\"term\"";
-    if (!link->id.empty()) open += " id=\"" + text::EscapeHtml(link->id) + "\"";
-    open += " href=\"" + text::EscapeHtml(link->href) + "\">";
-    return {open, "<span class=\"vh\">（用語解説）</span></a>"};
+    return {TermLinkOpen(*link), "<span class=\"vh\">（用語解説）</span></a>"};
   }
 
   void ReportUnknownTerm(const std::string& name) {
@@ -674,6 +671,13 @@ diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset) {
   pos.line += static_cast<int>(newlines);
   pos.column = newlines ? chars + 1 : pos.column + chars;
   return pos;
+}
+
+std::string TermLinkOpen(const TermLink& link) {
+  std::string open = "<a class=\"term\"";
+  if (!link.id.empty()) open += " id=\"" + text::EscapeHtml(link.id) + "\"";
+  open += " href=\"" + text::EscapeHtml(link.href) + "\">";
+  return open;
 }
 
 Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnostics& diags) {

@@ -54,6 +54,10 @@ struct Fragment {
   bool footnotes = false;  ///< The text has footnotes (their ids follow Options::id_prefix).
 };
 
+/// The opening tag a glossary link has in Render's HTML: 「<a class="term" id=… href=…>」.
+/// Its text and closing tag do not depend on the link.
+std::string TermLinkOpen(const TermLink& link);
+
 /// Renders `md`. Unknown glossary references are reported at their position in the file.
 Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnostics& diags);
 

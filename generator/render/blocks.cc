@@ -19,7 +19,9 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
   std::string key;
   if (memo_) {
     key = MemoKey(md, unwrap);
-    if (auto kept = memo_->Find(key, level); kept && Replay(*kept, options.id_prefix)) return kept->html;
+    if (auto kept = memo_->Find(key, level)) {
+      if (std::optional<std::string> html = Replay(*kept, options.id_prefix)) return std::move(*html);
+    }
   }
   // Rendered: with a memo, the questions the text asks and the answers are kept with it.
   std::shared_ptr<RenderMemo::Fragment> fragment = memo_ ? std::make_shared<RenderMemo::Fragment>() : nullptr;
@@ -114,24 +116,43 @@ std::optional<std::uintmax_t> PageContext::AttachmentSize(const std::string& url
 // Asks this page the kept fragment's questions again, in order. With the same answers the
 // fragment is what rendering would give, and the page has recorded its references; on the
 // first other answer, what the replay recorded is undone.
-bool PageContext::Replay(const RenderMemo::Fragment& fragment, const std::string& id_prefix) {
-  if (!fragment.id_prefix.empty() && fragment.id_prefix != id_prefix) return false;
+// A page answers a fragment's questions with other links than the page it was rendered
+// for when it counts references to a term from another start (the full text counts through
+// every chapter: ref-…-5 where the chapter page has ref-…-2), or links its terms elsewhere.
+// Where every answer is the same or such a link (to the same terms, and no link where there
+// was none), the text renders to the same HTML but for those links' opening tags, and only
+// those are replaced, in order.
+std::optional<std::string> PageContext::Replay(const RenderMemo::Fragment& fragment, const std::string& id_prefix) {
+  if (!fragment.id_prefix.empty() && fragment.id_prefix != id_prefix) return std::nullopt;
   journal_.emplace();
-  bool same = true;
+  bool same = true, relink = false;
+  std::vector<std::optional<markdown::TermLink>> links;  // the page's answers, in order
   for (const RenderMemo::Call& call : fragment.calls) {
     if (call.kind == RenderMemo::Call::Kind::kAttachment) {
       same = AttachmentSize(call.arg) == call.size;
+      links.emplace_back();
     } else {
       std::optional<markdown::TermLink> link =
           call.kind == RenderMemo::Call::Kind::kTerm ? LinkTerm(call.arg) : AutoLinkTerm(call.arg);
-      same = link.has_value() == call.link.has_value() &&
-             (!link || (link->href == call.link->href && link->id == call.link->id));
+      same = link.has_value() == call.link.has_value();
+      relink = relink || (link && (link->href != call.link->href || link->id != call.link->id));
+      links.push_back(std::move(link));
     }
     if (!same) break;
   }
+  std::optional<std::string> html;
+  if (same && !relink) html = fragment.html;
+  if (same && relink) {
+    // Every link's tag, changed or not, so that each is found after the one before it.
+    std::vector<std::pair<std::string, std::string>> tags;
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      if (links[i]) tags.emplace_back(markdown::TermLinkOpen(*fragment.calls[i].link), markdown::TermLinkOpen(*links[i]));
+    }
+    html = Relink(fragment.html, tags);
+  }
   std::vector<Change> changes = std::move(*journal_);
   journal_.reset();
-  if (!same) {
+  if (!html) {
     for (auto c = changes.rbegin(); c != changes.rend(); ++c) {
       if (c->new_link) linked_.erase(c->entry);
       if (!c->use) continue;
@@ -141,12 +162,28 @@ bool PageContext::Replay(const RenderMemo::Fragment& fragment, const std::string
         uses_[*c->use].ref_ids.pop_back();
       }
     }
-    return false;
+    return std::nullopt;
   }
   diags_.Merge(fragment.diags);
   if (annotator_) annotator_->Count(fragment.annotated);
   memo_->NoteReused();
-  return true;
+  return html;
+}
+
+std::optional<std::string> PageContext::Relink(const std::string& html,
+                                               const std::vector<std::pair<std::string, std::string>>& relinked) {
+  std::string out;
+  out.reserve(html.size() + 64);
+  std::size_t at = 0;
+  for (const auto& [before, after] : relinked) {
+    const std::size_t found = html.find(before, at);
+    if (found == std::string::npos) return std::nullopt;  // not as expected: render it again
+    out.append(html, at, found - at);
+    out += after;
+    at = found + before.size();
+  }
+  out.append(html, at, std::string::npos);
+  return out;
 }
 
 PageContext::PageContext(const model::Plan* plan, const TermIndex* terms, std::string glossary_url,

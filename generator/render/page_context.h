@@ -107,7 +107,12 @@ class PageContext {
 
   // Through the memo: the key of a fragment, and replaying a kept one.
   std::string MemoKey(const model::Markdown& md, bool unwrap);
-  bool Replay(const RenderMemo::Fragment& fragment, const std::string& id_prefix);
+  // The fragment's HTML for this page, if the page answers its questions as it was
+  // answered or with other glossary links of the same terms; nullopt if not.
+  std::optional<std::string> Replay(const RenderMemo::Fragment& fragment, const std::string& id_prefix);
+  // `html` with each (old, new) opening tag replaced, in order; nullopt if one is missing.
+  static std::optional<std::string> Relink(const std::string& html,
+                                           const std::vector<std::pair<std::string, std::string>>& relinked);
   std::optional<std::uintmax_t> AttachmentSize(const std::string& url) const;
   // memo_->Intern of a setting's `key` (the names', an annotator's, a matcher's), made once
   // per object it comes from: the page holds those objects for as long as it lives.
