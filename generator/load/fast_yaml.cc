@@ -25,20 +25,6 @@ struct YAML::as_if<keikaku::load::NodeAccess, void> {
   static YAML::Node Wrap(YAML::detail::node& node, YAML::detail::shared_memory_holder memory) {
     return YAML::Node(node, std::move(memory));
   }
-  // The value of `key` in `map`, when `map` is a map that has it.
-  static std::optional<YAML::Node> Find(const YAML::Node& map, std::string_view key, bool* is_map) {
-    *is_map = map.m_isValid && map.m_pNode && map.m_pNode->type() == YAML::NodeType::Map;
-    if (!*is_map) return std::nullopt;
-    const YAML::detail::node& n = *map.m_pNode;
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      const YAML::detail::node* k = it->first;
-      if (k->type() == YAML::NodeType::Scalar && k->scalar() == key) {
-        return YAML::Node(const_cast<YAML::detail::node&>(*it->second), map.m_pMemory);
-      }
-    }
-    return std::nullopt;
-  }
-  static YAML::Node Missing(std::string_view key) { return YAML::Node(YAML::Node::ZombieNode, std::string(key)); }
 };
 
 namespace keikaku::load {
@@ -259,19 +245,6 @@ std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases) {
   if (!ok) return std::nullopt;
   if (aliases) *aliases = builder.aliases();
   return builder.Root();
-}
-
-YAML::Node Child(const YAML::Node& map, std::string_view key) {
-  bool is_map = false;
-  if (std::optional<YAML::Node> found = YAML::as_if<NodeAccess, void>::Find(map, key, &is_map)) return *found;
-  // What const operator[] gives for a key a map does not have: an invalid node.
-  return is_map ? YAML::as_if<NodeAccess, void>::Missing(key) : map[std::string(key)];
-}
-
-YAML::Node Child(YAML::Node& map, std::string_view key) {
-  bool is_map = false;
-  if (std::optional<YAML::Node> found = YAML::as_if<NodeAccess, void>::Find(map, key, &is_map)) return *found;
-  return map[std::string(key)];  // a new undefined node, as operator[] makes
 }
 
 }  // namespace keikaku::load

@@ -11,7 +11,6 @@
 
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace keikaku::load {
 
@@ -21,13 +20,6 @@ namespace keikaku::load {
 /// the document has an alias (*name): without one, no node is shared and nothing can expand.
 std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases = nullptr);
 
-/// `map[key]` as yaml-cpp's operator[] gives it, const or not (the value; for a key the map
-/// does not have, an invalid node or a new undefined one; anything but a map goes to
-/// operator[] itself), without its cost when the key is there: operator[] compares the key
-/// with each of the map's keys through a new YAML::Node (atomic reference counts) and a
-/// std::string copy of that key.
-YAML::Node Child(const YAML::Node& map, std::string_view key);
-YAML::Node Child(YAML::Node& map, std::string_view key);
 
 }  // namespace keikaku::load
 

@@ -191,26 +191,3 @@ TEST_CASE("LoadFast tells whether a document has aliases", "[load][yaml]") {
   // Aliases only after the first document, which is the one read, do not count.
   CHECK_FALSE(aliases("a: &x 1\n---\nb: *x\n"));
 }
-
-TEST_CASE("Child finds what operator[] finds, const or not", "[load][yaml]") {
-  using keikaku::load::Child;
-  const std::string text = "title: 計画\nlist: [1, 2]\n? [complex]\n: key\nempty:\n\"quoted\": q\n1: one\n";
-  YAML::Node root = YAML::Load(text);
-  const YAML::Node& croot = root;
-  for (const char* key : {"title", "list", "empty", "quoted", "1"}) {
-    INFO(key);
-    CHECK(Child(croot, key).is(croot[key]));
-    CHECK(Child(root, key).is(root[key]));
-  }
-  // A key the map does not have: invalid from a const map, undefined from a mutable one.
-  CHECK_FALSE(Child(croot, "missing"));
-  CHECK_THROWS_AS(Child(croot, "missing").Mark(), YAML::InvalidNode);
-  CHECK_THROWS_AS(croot["missing"].Mark(), YAML::InvalidNode);
-  CHECK_FALSE(Child(root, "missing"));
-  CHECK_FALSE(Child(root, "missing").IsDefined());
-  CHECK_NOTHROW(Child(root, "missing").Mark());
-  // Not a map: as operator[] has it.
-  CHECK_THROWS_AS(Child(croot["title"], "x"), YAML::BadSubscript);
-  CHECK_FALSE(Child(croot["list"], "x"));
-  CHECK_FALSE(Child(croot["empty"], "x"));
-}

@@ -115,10 +115,10 @@ bool CheckEncoding(const std::string& file, const std::string& text, diag::Diagn
 }
 
 // furigana: auto: of a site, plan or chapter; nullopt when not written.
-std::optional<model::AutoFurigana> AutoFuriganaOf(const YAML::Node& n) {
-  YAML::Node v = Child(n, "furigana");
-  if (!v || !v.IsMap() || !Child(v, "auto") || !Child(v, "auto").IsScalar()) return std::nullopt;
-  const std::string level = Child(v, "auto").Scalar();
+std::optional<model::AutoFurigana> AutoFuriganaOf(NodeView n) {
+  NodeView v = n.Child("furigana");
+  if (!v || !v.IsMap() || !v.Child("auto") || !v.Child("auto").IsScalar()) return std::nullopt;
+  const std::string level = v.Child("auto").Scalar();
   if (level == "off") return model::AutoFurigana{};
   if (level == "all") return model::AutoFurigana{true, 0};
   if (level == "joyo") return model::AutoFurigana{true, 7};
@@ -130,38 +130,38 @@ class Reader {
  public:
   Reader(const std::string& file, const std::string& text) : positions_(file, text) {}
 
-  std::string Str(const YAML::Node& n, const char* key) const {
-    YAML::Node v = Child(n, key);
+  std::string Str(NodeView n, const char* key) const {
+    NodeView v = n.Child(key);
     return v && v.IsScalar() ? v.Scalar() : std::string();
   }
-  bool Bool(const YAML::Node& n, const char* key) const { return Str(n, key) == "true"; }
-  int Int(const YAML::Node& n, const char* key, int fallback) const {
+  bool Bool(NodeView n, const char* key) const { return Str(n, key) == "true"; }
+  int Int(NodeView n, const char* key, int fallback) const {
     std::string s = Str(n, key);
     return s.empty() ? fallback : std::stoi(s);
   }
-  std::optional<int> Fiscal(const YAML::Node& n, const char* key) const {
+  std::optional<int> Fiscal(NodeView n, const char* key) const {
     std::string s = Str(n, key);
     if (s.empty()) return std::nullopt;
     return text::ParseFiscalYear(s);
   }
-  std::optional<text::Date> OptDate(const YAML::Node& n, const char* key) const {
+  std::optional<text::Date> OptDate(NodeView n, const char* key) const {
     std::string s = Str(n, key);
     if (s.empty()) return std::nullopt;
     return text::ParseDate(s);
   }
-  std::vector<std::string> Strings(const YAML::Node& n, const char* key) const {
+  std::vector<std::string> Strings(NodeView n, const char* key) const {
     std::vector<std::string> out;
-    YAML::Node v = Child(n, key);
+    NodeView v = n.Child(key);
     if (v && v.IsSequence()) {
-      for (const YAML::Node& item : v) out.push_back(item.Scalar());
+      for (NodeView item : v) out.push_back(item.Scalar());
     }
     return out;
   }
-  model::Markdown Md(const YAML::Node& n, const char* key) const {
-    YAML::Node v = Child(n, key);
+  model::Markdown Md(NodeView n, const char* key) const {
+    NodeView v = n.Child(key);
     return v ? MdOf(v) : model::Markdown{};
   }
-  model::Markdown MdOf(const YAML::Node& v) const {
+  model::Markdown MdOf(NodeView v) const {
     model::Markdown md;
     if (!v.IsScalar()) return md;
     md.text = v.Scalar();
@@ -169,18 +169,18 @@ class Reader {
     md.anchors = MapScalar(positions_.text(), v.Mark(), md.text);
     return md;
   }
-  SourcePos Pos(const YAML::Node& n) const { return positions_.At(n.Mark()); }
+  SourcePos Pos(NodeView n) const { return positions_.At(n.Mark()); }
   /// Where the value of `key` is written, or where `n` is when it has none.
-  SourcePos PosOf(const YAML::Node& n, const char* key) const {
-    YAML::Node v = Child(n, key);
+  SourcePos PosOf(NodeView n, const char* key) const {
+    NodeView v = n.Child(key);
     return v ? Pos(v) : Pos(n);
   }
   /// Where each item of the list `key` is written (as Strings() reads them).
-  std::vector<SourcePos> Positions(const YAML::Node& n, const char* key) const {
+  std::vector<SourcePos> Positions(NodeView n, const char* key) const {
     std::vector<SourcePos> out;
-    YAML::Node v = Child(n, key);
+    NodeView v = n.Child(key);
     if (v && v.IsSequence()) {
-      for (const YAML::Node& item : v) out.push_back(Pos(item));
+      for (NodeView item : v) out.push_back(Pos(item));
     }
     return out;
   }
@@ -191,8 +191,8 @@ class Reader {
 
 // The text rules (lint/text_rules.h) on every value a resident reads, at the finding's
 // place in the file.
-void LintTexts(const Reader& r, const std::vector<YAML::Node>& texts, diag::Diagnostics& diags) {
-  for (const YAML::Node& node : texts) {
+void LintTexts(const Reader& r, const std::vector<NodeView>& texts, diag::Diagnostics& diags) {
+  for (NodeView node : texts) {
     std::vector<lint::Finding> findings = lint::CheckText(node.Scalar());
     if (findings.empty()) continue;
     model::Markdown md = r.MdOf(node);
@@ -202,9 +202,9 @@ void LintTexts(const Reader& r, const std::vector<YAML::Node>& texts, diag::Diag
   }
 }
 
-std::vector<model::Block> BuildBlocks(const Reader& r, const YAML::Node& list);
+std::vector<model::Block> BuildBlocks(const Reader& r, NodeView list);
 
-model::Figure BuildFigure(const Reader& r, const YAML::Node& n) {
+model::Figure BuildFigure(const Reader& r, NodeView n) {
   model::Figure f;
   f.number = r.Str(n, "number");
   f.caption = r.Str(n, "caption");
@@ -217,7 +217,7 @@ model::Figure BuildFigure(const Reader& r, const YAML::Node& n) {
   return f;
 }
 
-model::Table BuildTable(const Reader& r, const YAML::Node& n) {
+model::Table BuildTable(const Reader& r, NodeView n) {
   model::Table t;
   t.number = r.Str(n, "number");
   t.caption = r.Str(n, "caption");
@@ -226,9 +226,9 @@ model::Table BuildTable(const Reader& r, const YAML::Node& n) {
   t.row_header = r.Bool(n, "row_header");
   t.note = r.Md(n, "note");
   t.pos = r.Pos(n);
-  for (const YAML::Node& row : Child(n, "rows")) {
+  for (NodeView row : n.Child("rows")) {
     std::vector<model::TableCell> cells;
-    for (const YAML::Node& c : row) {
+    for (NodeView c : row) {
       model::TableCell cell;
       if (c.IsScalar()) {
         cell.text = r.MdOf(c);
@@ -244,9 +244,9 @@ model::Table BuildTable(const Reader& r, const YAML::Node& n) {
   return t;
 }
 
-model::MeasureList BuildMeasures(const Reader& r, const YAML::Node& list) {
+model::MeasureList BuildMeasures(const Reader& r, NodeView list) {
   model::MeasureList out;
-  for (const YAML::Node& n : list) {
+  for (NodeView n : list) {
     model::Measure m;
     m.id = r.Str(n, "id");
     m.id_pos = r.PosOf(n, "id");
@@ -262,94 +262,94 @@ model::MeasureList BuildMeasures(const Reader& r, const YAML::Node& list) {
     m.period = r.Md(n, "period");
     m.body = r.Md(n, "body");
     m.related = r.Strings(n, "related");
-    if (Child(n, "targets")) {
-      for (const YAML::Node& t : Child(n, "targets")) m.targets.push_back({r.Str(t, "label"), r.Str(t, "value")});
+    if (n.Child("targets")) {
+      for (NodeView t : n.Child("targets")) m.targets.push_back({r.Str(t, "label"), r.Str(t, "value")});
     }
     out.items.push_back(std::move(m));
   }
   return out;
 }
 
-std::vector<model::ScheduleRow> BuildScheduleRows(const Reader& r, const YAML::Node& list) {
+std::vector<model::ScheduleRow> BuildScheduleRows(const Reader& r, NodeView list) {
   std::vector<model::ScheduleRow> rows;
   if (!list) return rows;
-  for (const YAML::Node& n : list) {
+  for (NodeView n : list) {
     model::ScheduleRow row;
     row.item = r.Str(n, "item");
     row.text = r.Str(n, "text");
     row.from = r.Fiscal(n, "from");
     row.to = r.Fiscal(n, "to");
     row.continues = r.Bool(n, "continues");
-    if (Child(n, "milestones")) {
-      for (const YAML::Node& m : Child(n, "milestones")) {
+    if (n.Child("milestones")) {
+      for (NodeView m : n.Child("milestones")) {
         row.milestones.push_back({r.Fiscal(m, "when").value_or(0), r.Str(m, "label")});
       }
     }
     row.measure = r.Str(n, "measure");
     row.measure_pos = r.PosOf(n, "measure");
-    row.rows = BuildScheduleRows(r, Child(n, "rows"));
-    row.item_pos = r.Pos(Child(n, "item"));
+    row.rows = BuildScheduleRows(r, n.Child("rows"));
+    row.item_pos = r.Pos(n.Child("item"));
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
-std::vector<model::Unit> BuildUnits(const Reader& r, const YAML::Node& list) {
+std::vector<model::Unit> BuildUnits(const Reader& r, NodeView list) {
   std::vector<model::Unit> units;
   if (!list) return units;
-  for (const YAML::Node& n : list) {
-    units.push_back({r.Str(n, "name"), r.Str(n, "description"), BuildUnits(r, Child(n, "units"))});
+  for (NodeView n : list) {
+    units.push_back({r.Str(n, "name"), r.Str(n, "description"), BuildUnits(r, n.Child("units"))});
   }
   return units;
 }
 
-model::Block BuildBlock(const Reader& r, const YAML::Node& n) {
+model::Block BuildBlock(const Reader& r, NodeView n) {
   if (n.IsScalar()) return r.MdOf(n);
-  if (YAML::Node v = Child(n, "figure")) return BuildFigure(r, v);
-  if (YAML::Node v = Child(n, "table")) return BuildTable(r, v);
-  if (YAML::Node v = Child(n, "callout")) return model::Callout{r.Str(v, "title"), r.Md(v, "body")};
-  if (YAML::Node v = Child(n, "measures")) return BuildMeasures(r, v);
-  if (YAML::Node v = Child(n, "schedule")) {
+  if (NodeView v = n.Child("figure")) return BuildFigure(r, v);
+  if (NodeView v = n.Child("table")) return BuildTable(r, v);
+  if (NodeView v = n.Child("callout")) return model::Callout{r.Str(v, "title"), r.Md(v, "body")};
+  if (NodeView v = n.Child("measures")) return BuildMeasures(r, v);
+  if (NodeView v = n.Child("schedule")) {
     model::Schedule s;
     s.caption = r.Str(v, "caption");
     s.from = r.Fiscal(v, "from").value_or(0);
     s.to = r.Fiscal(v, "to").value_or(0);
-    s.rows = BuildScheduleRows(r, Child(v, "rows"));
-    if (Child(v, "item_label")) s.item_label = r.Str(v, "item_label");
-    if (Child(v, "when_label")) s.when_label = r.Str(v, "when_label");
+    s.rows = BuildScheduleRows(r, v.Child("rows"));
+    if (v.Child("item_label")) s.item_label = r.Str(v, "item_label");
+    if (v.Child("when_label")) s.when_label = r.Str(v, "when_label");
     s.note = r.Md(v, "note");
     return s;
   }
-  if (YAML::Node v = Child(n, "organization")) {
+  if (NodeView v = n.Child("organization")) {
     model::Organization o;
     o.caption = r.Str(v, "caption");
-    if (Child(v, "roles")) {
-      for (const YAML::Node& x : Child(v, "roles")) {
+    if (v.Child("roles")) {
+      for (NodeView x : v.Child("roles")) {
         o.roles.push_back({r.Str(x, "function"), r.Str(x, "assignee"), r.Str(x, "role")});
       }
     }
-    o.units = BuildUnits(r, Child(v, "units"));
+    o.units = BuildUnits(r, v.Child("units"));
     o.note = r.Md(v, "note");
     return o;
   }
-  if (YAML::Node v = Child(n, "statistics")) {
+  if (NodeView v = n.Child("statistics")) {
     model::Statistics s;
     s.caption = r.Str(v, "caption");
     s.unit = r.Str(v, "unit");
     s.chart = r.Str(v, "chart").empty() ? "bar" : r.Str(v, "chart");
     s.source = r.Str(v, "source");
     s.categories = r.Strings(v, "categories");
-    for (const YAML::Node& x : Child(v, "series")) {
+    for (NodeView x : v.Child("series")) {
       model::Series series{r.Str(x, "name"), {}};
-      for (const YAML::Node& value : Child(x, "values")) series.values.push_back(std::stod(value.Scalar()));
+      for (NodeView value : x.Child("values")) series.values.push_back(std::stod(value.Scalar()));
       s.series.push_back(std::move(series));
     }
     return s;
   }
-  if (YAML::Node v = Child(n, "references")) {
+  if (NodeView v = n.Child("references")) {
     model::References refs;
     refs.caption = r.Str(v, "caption");
-    for (const YAML::Node& x : Child(v, "items")) {
+    for (NodeView x : v.Child("items")) {
       refs.items.push_back(
           {r.Str(x, "title"), r.Str(x, "issuer"), r.Str(x, "url"), r.OptDate(x, "date"), r.Md(x, "note")});
     }
@@ -361,23 +361,23 @@ model::Block BuildBlock(const Reader& r, const YAML::Node& n) {
   return box;
 }
 
-std::vector<model::Block> BuildBlocks(const Reader& r, const YAML::Node& list) {
+std::vector<model::Block> BuildBlocks(const Reader& r, NodeView list) {
   std::vector<model::Block> blocks;
   if (!list) return blocks;
-  for (const YAML::Node& n : list) blocks.push_back(BuildBlock(r, n));
+  for (NodeView n : list) blocks.push_back(BuildBlock(r, n));
   return blocks;
 }
 
-std::vector<model::Section> BuildSections(const Reader& r, const YAML::Node& list) {
+std::vector<model::Section> BuildSections(const Reader& r, NodeView list) {
   std::vector<model::Section> sections;
   if (!list) return sections;
-  for (const YAML::Node& n : list) {
+  for (NodeView n : list) {
     model::Section s;
     s.number = r.Str(n, "number");
     s.title = r.Str(n, "title");
     s.measure = r.Bool(n, "measure");
-    s.content = BuildBlocks(r, Child(n, "content"));
-    s.sections = BuildSections(r, Child(n, "sections"));
+    s.content = BuildBlocks(r, n.Child("content"));
+    s.sections = BuildSections(r, n.Child("sections"));
     sections.push_back(std::move(s));
   }
   return sections;
@@ -535,7 +535,8 @@ std::optional<std::vector<model::GlossaryEntry>> LoadGlossary(const fs::path& di
 
 // A file that site.yaml names, beside it in the content folder: parsed and validated.
 struct SiteFile {
-  YAML::Node node;
+  YAML::Node tree;  // keeps the nodes `node` sees
+  NodeView node;
   Reader reader;
 };
 std::optional<SiteFile> LoadSiteFile(const fs::path& dir, const std::string& name, const SourcePos& pos,
@@ -545,7 +546,7 @@ std::optional<SiteFile> LoadSiteFile(const fs::path& dir, const std::string& nam
   std::string* text = nullptr;
   auto node = LoadNamedFile(path, name, pos, what, "コンテンツのフォルダ（site.yaml と同じ場所）", type, sources, diags, &text);
   if (!node) return std::nullopt;
-  return SiteFile{*node, Reader(DisplayName(path), *text)};
+  return SiteFile{*node, *node, Reader(DisplayName(path), *text)};
 }
 
 // Loads the accessibility test results file `name` of the content folder.
@@ -555,12 +556,12 @@ std::optional<model::AccessibilityResults> LoadA11yResults(const fs::path& dir, 
   auto file = LoadSiteFile(dir, name, pos, "アクセシビリティ試験の結果のファイル", *schema::ContentSchema().a11y_results,
                            sources, diags);
   if (!file) return std::nullopt;
-  const auto& [node, r] = *file;
+  const auto& [tree, node, r] = *file;
   model::AccessibilityResults results;
   results.date = *r.OptDate(node, "date");
   results.pages = r.Strings(node, "pages");
-  for (const YAML::Node& t : Child(node, "tools")) results.tools.emplace_back(r.Str(t, "name"), r.Str(t, "version"));
-  for (const YAML::Node& c : Child(node, "checks")) {
+  for (NodeView t : node.Child("tools")) results.tools.emplace_back(r.Str(t, "name"), r.Str(t, "version"));
+  for (NodeView c : node.Child("checks")) {
     results.checks.push_back({r.Str(c, "name"), r.Int(c, "pages", 0), r.Int(c, "failures", 0)});
   }
   return results;
@@ -573,14 +574,14 @@ std::optional<std::vector<model::NameReading>> LoadReadings(const fs::path& dir,
                                                             diag::Diagnostics& diags) {
   auto file = LoadSiteFile(dir, name, pos, "読みのファイル", *schema::ContentSchema().readings, sources, diags);
   if (!file) return std::nullopt;
-  const auto& [node, r] = *file;
+  const auto& [tree, node, r] = *file;
   std::vector<model::NameReading> names;
   std::map<std::string, SourcePos> seen;
   bool ok = true;
-  for (const YAML::Node& x : Child(node, "names")) {
+  for (NodeView x : node.Child("names")) {
     model::NameReading n{r.Str(x, "word"), r.Str(x, "reading"), r.Pos(x)};
     if (!text::IsHiraganaReading(n.reading) || n.reading.empty()) {
-      diags.Error(r.Pos(Child(x, "reading")), "readings.reading", "「" + n.word + "」のよみ「" + n.reading + "」がひらがなではありません。",
+      diags.Error(r.Pos(x.Child("reading")), "readings.reading", "「" + n.word + "」のよみ「" + n.reading + "」がひらがなではありません。",
                   "よみはひらがなで書いてください（例: しょうおうちょう）。");
       ok = false;
     }
@@ -672,7 +673,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 
   std::set<std::string> referenced = {"plan.yaml"};
   std::set<std::string> slugs;
-  const YAML::Node chapters = Child((*node), "chapters");
+  const NodeView chapters = NodeView(*node).Child("chapters");
   for (std::size_t i = 0; i < chapters.size(); ++i) {
     std::string name = chapters[i].Scalar();
     fs::path chapter_path = dir / name;
@@ -719,7 +720,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
     plan.chapters.push_back(std::move(chapter));
   }
 
-  if (YAML::Node g = Child((*node), "glossary")) {
+  if (NodeView g = NodeView(*node).Child("glossary")) {
     referenced.insert(g.Scalar());
     if (auto glossary = LoadGlossary(dir, g.Scalar(), r.Pos(g), "計画フォルダ", sources, diags, cache)) {
       plan.glossary = std::move(*glossary);
@@ -861,7 +862,7 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
     report(*blowup);
     return std::nullopt;
   }
-  std::vector<YAML::Node> texts;
+  std::vector<NodeView> texts;
   if (!Validate(node, type, positions, diags, &texts)) return std::nullopt;
   LintTexts(Reader(file, parsed), texts, diags);
   return node;
@@ -884,11 +885,11 @@ void NameRevisions(std::vector<model::Revision>& revisions) {
 
 }  // namespace
 
-model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::string& text) {
+model::Plan BuildPlan(NodeView n, const std::string& file, const std::string& text) {
   Reader r(file, text);
   model::Plan p;
   p.pos = {file, 1, 1};
-  YAML::Node m = Child(n, "municipality");
+  NodeView m = n.Child("municipality");
   p.municipality = {r.Str(m, "name"), r.Str(m, "reading"), r.Str(m, "prefecture")};
   p.title = r.Str(n, "title");
   p.kind = r.Str(n, "kind");
@@ -897,15 +898,15 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
   p.version = r.Str(n, "version");
   p.established = r.OptDate(n, "established");
   p.revised = r.OptDate(n, "revised");
-  if (YAML::Node v = Child(n, "period")) {
+  if (NodeView v = n.Child("period")) {
     p.period = model::Period{r.Fiscal(v, "from").value_or(0), r.Fiscal(v, "to").value_or(0), r.Md(v, "note")};
   }
-  if (YAML::Node v = Child(n, "preface")) {
+  if (NodeView v = n.Child("preface")) {
     std::string title = r.Str(v, "title");
     p.preface = model::Preface{title.empty() ? "はじめに" : title, r.Md(v, "body"), r.OptDate(v, "date"),
                                r.Str(v, "signature")};
   }
-  if (YAML::Node v = Child(n, "colophon")) {
+  if (NodeView v = n.Child("colophon")) {
     p.colophon = model::Colophon{r.Str(v, "publisher"), r.Str(v, "department"), r.Str(v, "address"),
                                  r.Str(v, "phone"),     r.Str(v, "email"),      r.Str(v, "url")};
   }
@@ -915,13 +916,13 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
   p.auto_link = auto_link == "first" ? model::AutoLink::kFirst
                 : auto_link == "every" ? model::AutoLink::kEvery
                                        : model::AutoLink::kOff;
-  if (YAML::Node v = Child(n, "measure_labels")) {
+  if (NodeView v = n.Child("measure_labels")) {
     for (const auto& [key, member] : model::kMeasureLabelKeys) {
-      if (Child(v, key)) p.measure_labels.*member = r.Str(v, key);
+      if (v.Child(key)) p.measure_labels.*member = r.Str(v, key);
     }
   }
-  if (YAML::Node v = Child(n, "revisions")) {
-    for (const YAML::Node& x : v) {
+  if (NodeView v = n.Child("revisions")) {
+    for (NodeView x : v) {
       p.revisions.push_back({*text::ParseDate(r.Str(x, "date")), r.Str(x, "part"), r.Str(x, "description"), ""});
     }
   } else {
@@ -933,24 +934,24 @@ model::Plan BuildPlan(const YAML::Node& n, const std::string& file, const std::s
   return p;
 }
 
-model::Chapter BuildChapter(const YAML::Node& n, const std::string& file, const std::string& text) {
+model::Chapter BuildChapter(NodeView n, const std::string& file, const std::string& text) {
   Reader r(file, text);
   model::Chapter c;
   c.pos = {file, 1, 1};
   c.number = r.Str(n, "number");
   c.title = r.Str(n, "title");
-  c.content = BuildBlocks(r, Child(n, "content"));
-  c.sections = BuildSections(r, Child(n, "sections"));
+  c.content = BuildBlocks(r, n.Child("content"));
+  c.sections = BuildSections(r, n.Child("sections"));
   c.auto_furigana = AutoFuriganaOf(n);
   c.draft = r.Bool(n, "draft");
   return c;
 }
 
-std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& n, const std::string& file,
+std::vector<model::GlossaryEntry> BuildGlossary(NodeView n, const std::string& file,
                                                 const std::string& text) {
   Reader r(file, text);
   std::vector<model::GlossaryEntry> entries;
-  for (const YAML::Node& x : Child(n, "terms")) {
+  for (NodeView x : n.Child("terms")) {
     model::GlossaryEntry e;
     e.term = r.Str(x, "term");
     e.reading = r.Str(x, "reading");
@@ -1006,24 +1007,24 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
       }
     }
     order = r.Strings(*node, "plans");
-    if (YAML::Node plans = Child((*node), "plans")) {
-      for (const YAML::Node& p : plans) order_pos.push_back(r.Pos(p));
+    if (NodeView plans = NodeView(*node).Child("plans")) {
+      for (NodeView p : plans) order_pos.push_back(r.Pos(p));
     }
-    if (YAML::Node g = Child((*node), "glossary")) {
+    if (NodeView g = NodeView(*node).Child("glossary")) {
       if (auto glossary = LoadGlossary(source_dir, g.Scalar(), r.Pos(g), "コンテンツのフォルダ（site.yaml と同じ場所）", sources, diags)) {
         site.glossary = std::move(*glossary);
       }
     }
-    if (YAML::Node f = Child((*node), "furigana")) {
+    if (NodeView f = NodeView(*node).Child("furigana")) {
       site.furigana_shown = r.Str(f, "shown") != "false";
       site.auto_furigana = AutoFuriganaOf(*node).value_or(model::AutoFurigana{});
-      if (YAML::Node file = Child(f, "readings")) {
+      if (NodeView file = f.Child("readings")) {
         if (auto names = LoadReadings(source_dir, file.Scalar(), r.Pos(file), sources, diags)) {
           site.readings = std::move(*names);
         }
       }
     }
-    if (YAML::Node l = Child((*node), "data_license")) {
+    if (NodeView l = NodeView(*node).Child("data_license")) {
       site.data_license = model::DataLicense{r.Str(l, "name"), r.Str(l, "url")};
       if (!site.data_license->url.empty() && !IsWebAddress(site.data_license->url)) {
         diags.Error(r.PosOf(l, "url"), "content.license-url",
@@ -1031,11 +1032,11 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
                     "https://creativecommons.org/licenses/by/4.0/deed.ja のように、https:// で始まるアドレスを書いてください。");
       }
     }
-    if (YAML::Node a = Child((*node), "accessibility")) {
-      if (Child(a, "target")) site.accessibility.target = r.Str(a, "target");
+    if (NodeView a = NodeView(*node).Child("accessibility")) {
+      if (a.Child("target")) site.accessibility.target = r.Str(a, "target");
       site.accessibility.exceptions = r.Str(a, "exceptions");
       site.accessibility.contact = r.Str(a, "contact");
-      if (YAML::Node file = Child(a, "results")) {
+      if (NodeView file = a.Child("results")) {
         site.accessibility.results = LoadA11yResults(source_dir, file.Scalar(), r.Pos(file), sources, diags);
       }
     }

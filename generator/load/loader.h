@@ -14,6 +14,7 @@
 #include <string>
 
 #include "diag/diagnostics.h"
+#include "load/node_view.h"
 #include "model/model.h"
 #include "schema/schema.h"
 
@@ -72,10 +73,10 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
                                        const schema::Type& type, diag::Diagnostics& diags);
 
 /// Builds model parts from validated YAML (exposed for tests).
-model::Plan BuildPlan(const YAML::Node& node, const std::string& file, const std::string& text);
-model::Chapter BuildChapter(const YAML::Node& node, const std::string& file,
+model::Plan BuildPlan(NodeView node, const std::string& file, const std::string& text);
+model::Chapter BuildChapter(NodeView node, const std::string& file,
                             const std::string& text);
-std::vector<model::GlossaryEntry> BuildGlossary(const YAML::Node& node, const std::string& file,
+std::vector<model::GlossaryEntry> BuildGlossary(NodeView node, const std::string& file,
                                                 const std::string& text);
 
 /// Reports a term or alias shared by two entries (error) and readings that are missing or

@@ -4,7 +4,6 @@
 #include <map>
 #include <string_view>
 
-#include "load/fast_yaml.h"
 #include "text/date.h"
 #include "text/utf8.h"
 
@@ -58,10 +57,10 @@ struct Path {
 
 class Validator {
  public:
-  Validator(const PositionMap& positions, diag::Diagnostics& diags, std::vector<YAML::Node>* texts)
+  Validator(const PositionMap& positions, diag::Diagnostics& diags, std::vector<NodeView>* texts)
       : positions_(positions), diags_(diags), texts_(texts) {}
 
-  void Check(const YAML::Node& node, const Type& type, const Path& path, int depth) {
+  void Check(NodeView node, const Type& type, const Path& path, int depth) {
     if (depth > kMaxDepth) {
       Error(node, "schema.too-deep", "入れ子が深すぎます（" + std::to_string(kMaxDepth) + " 段まで）。",
             "節や項目の入れ子を浅くしてください。");
@@ -83,19 +82,19 @@ class Validator {
         --level;
         return;
       }
-      case Kind::kList:
+      case Kind::kList: {
         if (!node.IsSequence()) return WrongType(node, type, path);
-        for (std::size_t i = 0; i < node.size(); ++i) {
-          Check(node[i], *type.item, Path{&path, {}, i + 1}, depth + 1);
-        }
+        std::size_t i = 0;
+        for (NodeView item : node) Check(item, *type.item, Path{&path, {}, ++i}, depth + 1);
         return;
+      }
       default:
         return CheckScalar(node, type, path);
     }
   }
 
  private:
-  void CheckScalar(const YAML::Node& node, const Type& type, const Path& path) {
+  void CheckScalar(NodeView node, const Type& type, const Path& path) {
     if (!node.IsScalar()) return WrongType(node, type, path);
     const std::string& v = node.Scalar();
     switch (type.kind) {
@@ -146,12 +145,11 @@ class Validator {
     }
   }
 
-  void CheckRecord(const YAML::Node& node, const Type& type, const Path& path, int depth) {
+  void CheckRecord(NodeView node, const Type& type, const Path& path, int depth) {
     std::vector<std::pair<std::string_view, int>> seen;  // key, line (the keys live in the tree)
     std::vector<std::string> suggested;  // keys offered as "did you mean" for misspellings
     int present = 0;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      const YAML::Node key_node = it->first;  // a copy: it-> returns a temporary proxy
+    for (const auto& [key_node, value] : node.pairs()) {
       if (!key_node.IsScalar()) {
         Error(key_node, "schema.key", "キーは文字列で書いてください。");
         continue;
@@ -179,7 +177,6 @@ class Validator {
         continue;
       }
       ++present;
-      const YAML::Node value = it->second;
       // `title: ""` is as empty as `title:`.
       bool blank = value.IsScalar() && value.Scalar().empty() &&
                    (field->type->kind == Kind::kString || field->type->kind == Kind::kMarkdown);
@@ -219,11 +216,11 @@ class Validator {
 
   // A record with fiscal years `from` and `to` (a period, a schedule and its rows) must not
   // end before it starts.
-  void CheckYearOrder(const YAML::Node& node, const Type& type, const Path& path) {
+  void CheckYearOrder(NodeView node, const Type& type, const Path& path) {
     const schema::Field* from = type.FindField("from");
     const schema::Field* to = type.FindField("to");
     if (!from || !to || from->type->kind != Kind::kFiscalYear || to->type->kind != Kind::kFiscalYear) return;
-    YAML::Node a = Child(node, "from"), b = Child(node, "to");
+    NodeView a = node.Child("from"), b = node.Child("to");
     if (!a || !b || !a.IsScalar() || !b.IsScalar()) return;
     std::optional<int> start = text::ParseFiscalYear(a.Scalar()), end = text::ParseFiscalYear(b.Scalar());
     if (!start || !end || *end >= *start) return;
@@ -233,7 +230,7 @@ class Validator {
           "from: に始まりの年度、to: に終わりの年度を書いてください。");
   }
 
-  void WrongType(const YAML::Node& node, const Type& type, const Path& path) {
+  void WrongType(NodeView node, const Type& type, const Path& path) {
     std::string expected = schema::KindName(type.kind);
     if (type.scalar_form) expected = "文字列か" + expected;
     std::string actual = node.IsMap() ? "マップ" : node.IsSequence() ? "リスト" : "「" + node.Scalar() + "」";
@@ -244,26 +241,26 @@ class Validator {
           hint);
   }
 
-  void WrongValue(const YAML::Node& node, const Path& path, const std::string& expected,
+  void WrongValue(NodeView node, const Path& path, const std::string& expected,
                   const std::string& v, const std::string& hint) {
     Error(node, "schema.type", "「" + path.str() + "」には" + expected + "を書いてください（「" + v + "」が書かれています）。",
           hint);
   }
 
-  void Error(const YAML::Node& node, const char* rule, std::string message, std::string hint = {}) {
+  void Error(NodeView node, const char* rule, std::string message, std::string hint = {}) {
     diags_.Error(positions_.At(node.Mark()), rule, std::move(message), std::move(hint));
   }
 
   const PositionMap& positions_;
   std::map<const Type*, int> nesting_;  ///< Levels of each self-holding type entered.
   diag::Diagnostics& diags_;
-  std::vector<YAML::Node>* texts_;
+  std::vector<NodeView>* texts_;
 };
 
 }  // namespace
 
-bool Validate(const YAML::Node& node, const schema::Type& type, const PositionMap& positions,
-              diag::Diagnostics& diags, std::vector<YAML::Node>* texts) {
+bool Validate(NodeView node, const schema::Type& type, const PositionMap& positions,
+              diag::Diagnostics& diags, std::vector<NodeView>* texts) {
   int before = diags.error_count();
   Validator(positions, diags, texts).Check(node, type, Path{}, 0);
   return diags.error_count() == before;

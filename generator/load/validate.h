@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "load/node_view.h"
 #include "schema/schema.h"
 
 namespace keikaku::load {
@@ -32,8 +33,8 @@ class PositionMap {
 /// Reports every schema violation of `node` (unknown and duplicate keys, wrong types,
 /// missing required keys, bad dates). Returns true when there were none. `texts`, if
 /// given, receives every value a resident reads (text and Markdown, not keywords).
-bool Validate(const YAML::Node& node, const schema::Type& type, const PositionMap& positions,
-              diag::Diagnostics& diags, std::vector<YAML::Node>* texts = nullptr);
+bool Validate(NodeView node, const schema::Type& type, const PositionMap& positions,
+              diag::Diagnostics& diags, std::vector<NodeView>* texts = nullptr);
 
 }  // namespace keikaku::load
 
