@@ -39,4 +39,10 @@ TEST_CASE("numbers the plan does not have are found, written in any width", "[li
   // After a kanji the prefix is part of another word (地図, 年表); no numeral: no mention.
   CHECK(Unknown(index, "地図5と年表6、図表を見る").empty());
   CHECK(Unknown(index, "").empty());
+  // Among other scripts, after four-byte characters, with each dash and digit form.
+  CHECK(Unknown(index, "😀図表−3 と 𠮷図表‐3、ＡＢＣ図表-3。").empty());
+  CHECK(Unknown(index, "😀図表−4") == std::vector<std::string>{"4:図表−4"});
+  CHECK(Unknown(index, "𠮷図表-4").empty());  // after a kanji (outside the BMP)
+  CHECK(Unknown(index, "a図5 b表６") == std::vector<std::string>{"1:図5", "7:表６"});
+  CHECK(Unknown(index, "重点施策⑥") == std::vector<std::string>{"0:重点施策⑥"});
 }
