@@ -120,38 +120,11 @@ NumberIndex::NumberIndex(const model::Plan& plan) {
   std::vector<char32_t> written(starts_.begin(), starts_.end());
   for (char32_t c : {0xFF0DU, 0x2010U, 0x2011U, 0x2012U, 0x2013U, 0x2212U, 0xFF0EU}) written.push_back(c);
   for (char32_t c = 0xFF10; c <= 0xFF19; ++c) written.push_back(c);
-  for (char32_t c : written) {
-    if (!std::binary_search(starts_.begin(), starts_.end(), Normal(c))) continue;
-    std::string bytes;
-    text::AppendUtf8(bytes, c);
-    if (bytes.size() == 1) {
-      start_bytes_.set(static_cast<unsigned char>(bytes[0]));
-    } else {
-      start_pairs_.set(static_cast<unsigned char>(bytes[0]) << 8 | static_cast<unsigned char>(bytes[1]));
-    }
-  }
+  written.erase(std::remove_if(written.begin(), written.end(),
+                               [this](char32_t c) { return !std::binary_search(starts_.begin(), starts_.end(), Normal(c)); }),
+                written.end());
+  start_filter_ = text::CharFilter(written);
 }
-
-namespace {
-
-// The byte length of the UTF-8 character that starts with `lead` (1 for a stray byte, as
-// DecodeAt steps over it).
-std::size_t CharLength(unsigned char lead) {
-  if (lead < 0xC0) return 1;
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
-}
-
-// The character before byte `at` (a character boundary) of valid UTF-8 `text`; 0 at the start.
-char32_t CharBefore(std::string_view text, std::size_t at) {
-  if (at == 0) return 0;
-  std::size_t start = at - 1;
-  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && at - start < 4) --start;
-  return DecodeAt(text, start);
-}
-
-}  // namespace
 
 std::vector<Mention> NumberIndex::Unknown(std::string_view text) const {
   std::vector<Mention> out;
@@ -159,18 +132,13 @@ std::vector<Mention> NumberIndex::Unknown(std::string_view text) const {
   for (std::size_t pos = 0; pos < text.size();) {
     const std::size_t begin = pos;
     // Most characters are told apart from every start by their first bytes.
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    const std::size_t length = CharLength(lead);
-    const bool maybe = lead < 0x80 ? start_bytes_[lead]
-                                   : length > 1 && pos + 1 < text.size() &&
-                                         start_pairs_[lead << 8 | static_cast<unsigned char>(text[pos + 1])];
-    if (!maybe) {
-      pos = std::min(text.size(), pos + length);
+    if (!start_filter_.MayBe(text, pos)) {
+      pos = std::min(text.size(), pos + text::SequenceLength(static_cast<unsigned char>(text[pos])));
       continue;
     }
     const char32_t c = DecodeAt(text, pos);
     if (begin < covered || !std::binary_search(starts_.begin(), starts_.end(), Normal(c)) ||
-        furigana::IsKanji(CharBefore(text, begin))) {
+        furigana::IsKanji(text::LastCodepoint(text.substr(0, begin)))) {
       continue;
     }
     for (const std::string& prefix : prefixes_) {

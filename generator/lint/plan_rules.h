@@ -3,13 +3,13 @@
 #ifndef KEIKAKU_LINT_PLAN_RULES_H_
 #define KEIKAKU_LINT_PLAN_RULES_H_
 
-#include <bitset>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "diag/diagnostics.h"
 #include "model/model.h"
+#include "text/utf8.h"
 
 namespace keikaku::lint {
 
@@ -34,10 +34,8 @@ class NumberIndex {
   std::vector<std::string> prefixes_;  ///< 「図表-」「重点施策」, longest first.
   std::vector<std::string> known_;     ///< Normalised numbers.
   std::vector<char32_t> starts_;       ///< The first characters of the prefixes, sorted.
-  /// The first byte (of a one-byte character) or first two bytes of every character whose
-  /// normal form is in starts_: where Unknown looks closer.
-  std::bitset<128> start_bytes_;
-  std::bitset<65536> start_pairs_;
+  /// Every character whose normal form is in starts_: where Unknown looks closer.
+  text::CharFilter start_filter_;
 };
 
 /// Tables without header cells (lint.table-header) and mentions of numbers the plan does

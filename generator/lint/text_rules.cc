@@ -174,9 +174,16 @@ std::string Written(int era_year, const char* era, int month, int day) {
 // Dates a screen reader does not read as dates: 「R5.4.1」 (an era's initial with dots or
 // slashes) and 「2023/4/1」; and written dates that do not exist: 「令和5年13月1日」.
 void Dates(std::string_view s, std::vector<Finding>& out) {
+  static const text::CharFilter kStarts({'R', 'r', 0xFF32, 'H', 'h', 0xFF28, 'S', 's', 0xFF33, U'令', U'平', U'昭', U'大',
+                                         U'明', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0xFF10, 0xFF11,
+                                         0xFF12, 0xFF13, 0xFF14, 0xFF15, 0xFF16, 0xFF17, 0xFF18, 0xFF19});
   std::size_t pos = 0;
   while (pos < s.size()) {
     std::size_t begin = pos;
+    if (!kStarts.MayBe(s, pos)) {  // most characters: not one the switch below takes
+      pos = std::min(s.size(), pos + text::SequenceLength(static_cast<unsigned char>(s[pos])));
+      continue;
+    }
     char32_t c = DecodeAt(s, pos);
     // Only an era's initial, a digit or the first kanji of an era's name starts a date.
     switch (c) {

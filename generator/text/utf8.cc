@@ -67,6 +67,18 @@ void AppendUtf8(std::string& out, char32_t c) {
   }
 }
 
+CharFilter::CharFilter(const std::vector<char32_t>& chars) {
+  for (char32_t c : chars) {
+    std::string bytes;
+    AppendUtf8(bytes, c);
+    if (bytes.size() == 1) {
+      bytes_.set(static_cast<unsigned char>(bytes[0]));
+    } else {
+      pairs_.set(static_cast<unsigned char>(bytes[0]) << 8 | static_cast<unsigned char>(bytes[1]));
+    }
+  }
+}
+
 bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
   std::size_t pos = 0;
   while (pos < s.size()) {

@@ -2,9 +2,11 @@
 #ifndef KEIKAKU_TEXT_UTF8_H_
 #define KEIKAKU_TEXT_UTF8_H_
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace keikaku::text {
 
@@ -33,6 +35,33 @@ inline char32_t DecodeAt(std::string_view s, std::size_t& pos) {
   }
   return DecodeAtSlow(s, pos);
 }
+
+/// The byte length of the UTF-8 sequence that starts with byte `lead`: 1 for ASCII and for
+/// a byte that starts none (DecodeAt steps over it alone).
+inline std::size_t SequenceLength(unsigned char lead) {
+  if (lead < 0xC2) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  return lead < 0xF5 ? 4 : 1;
+}
+
+/// Tells from its first bytes whether the character at a position of UTF-8 text may be one
+/// of a set: a quick test before decoding, for scans that stop at few characters.
+class CharFilter {
+ public:
+  CharFilter() = default;  // of no character
+  explicit CharFilter(const std::vector<char32_t>& chars);
+  /// False when the character starting at `pos` (< s.size()) is none of the set.
+  bool MayBe(std::string_view s, std::size_t pos) const {
+    const auto lead = static_cast<unsigned char>(s[pos]);
+    if (lead < 0x80) return bytes_[lead];
+    return pos + 1 < s.size() && pairs_[lead << 8 | static_cast<unsigned char>(s[pos + 1])];
+  }
+
+ private:
+  std::bitset<128> bytes_;     // one-byte characters
+  std::bitset<65536> pairs_;   // the first two bytes of longer ones
+};
 
 /// The byte offset where the last code point of `s` starts (0 if empty).
 std::size_t LastCodepointStart(std::string_view s);

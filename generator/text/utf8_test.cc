@@ -1,7 +1,9 @@
 #include "text/utf8.h"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <string>
+#include <vector>
 
 using keikaku::text::DecodeAt;
 using keikaku::text::DecodeAtSlow;
@@ -48,4 +50,23 @@ TEST_CASE("DecodeAt's inline part agrees with the whole decoder", "[utf8]") {
   CHECK(DecodeAt("\xE8\xA8", pos) == 0xFFFD);  // cut short
   CHECK(pos == 1);
   CHECK_FALSE(IsValidUtf8("計\xE8\xA8"));
+}
+
+TEST_CASE("CharFilter lets through every character of its set, and few others", "[utf8]") {
+  const std::vector<char32_t> set = {'R', U'令', U'図', 0xFF10, U'𠮷'};
+  const keikaku::text::CharFilter filter(set);
+  const std::string text = "R令図０𠮷 r表今０１ａ😀";
+  std::vector<char32_t> passed;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const bool maybe = filter.MayBe(text, pos);
+    const std::size_t before = pos;
+    const char32_t c = keikaku::text::DecodeAt(text, pos);
+    CHECK(pos - before == keikaku::text::SequenceLength(static_cast<unsigned char>(text[before])));
+    if (std::find(set.begin(), set.end(), c) != set.end()) CHECK(maybe);
+    if (maybe) passed.push_back(c);
+  }
+  // The set, and characters that share the first two bytes of one (今 and 令: E4 BB; ０
+  // and １: EF BC), not others (r, 表, ａ, 😀).
+  CHECK(passed == std::vector<char32_t>{'R', U'令', U'図', 0xFF10, U'𠮷', U'今', 0xFF10, 0xFF11});
+  CHECK_FALSE(keikaku::text::CharFilter().MayBe(text, 0));
 }
