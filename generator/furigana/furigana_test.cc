@@ -60,6 +60,7 @@ TEST_CASE("a text without ruby syntax is seen to have none", "[furigana]") {
   CHECK_FALSE(MayHaveRuby(""));
   CHECK_FALSE(MayHaveRuby("三木町は行政手続のオンライン化を進める（令和5年度）。DX推進"));
   CHECK_FALSE(MayHaveRuby("全角の｛括弧｝と「》」だけ"));  // ｛ EF BD 9B, 》 E3 80 8B: not syntax
+  CHECK_FALSE(MayHaveRuby("おぜ"));  // お E3 81 8A, ぜ E3 81 9C: the last bytes of 《 and ｜ only
   for (std::string_view mark : {"{", "|", "｜", "《", "\x01"}) {
     INFO(mark);
     CHECK(MayHaveRuby(std::string("計画") + std::string(mark) + "の"));

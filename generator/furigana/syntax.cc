@@ -1,5 +1,7 @@
 #include "furigana/syntax.h"
 
+#include <array>
+
 #include "furigana/kanji.h"
 #include "text/utf8.h"
 
@@ -114,23 +116,26 @@ std::string DropEscapes(std::string_view s) {
 }
 
 bool MayHaveRuby(std::string_view text) {
-  // One pass over the bytes: { | kLiteralMark, and the lead bytes of ｜ (EF BD 9C) and
-  // 《 (E3 80 8A), whose other bytes are compared only there.
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    switch (text[i]) {
-      case '{':
-      case '|':
-      case kLiteralMark:
-        return true;
-      case '\xEF':
-        if (text.substr(i, 3) == "｜") return true;
-        break;
-      case '\xE3':
-        if (text.substr(i, 3) == "《") return true;
-        break;
-      default:
-        break;
+  // One pass over the bytes with a table: { | kLiteralMark, and the last bytes of ｜
+  // (EF BD 9C) and 《 (E3 80 8A), whose other bytes are compared only there. Japanese text
+  // has few of those last bytes; the lead bytes (E3: every kana) would stop at most characters.
+  static constexpr std::array<bool, 256> kStops = [] {
+    std::array<bool, 256> stops{};
+    for (unsigned char c : {static_cast<unsigned char>('{'), static_cast<unsigned char>('|'),
+                            static_cast<unsigned char>(kLiteralMark), static_cast<unsigned char>(0x9C),
+                            static_cast<unsigned char>(0x8A)}) {
+      stops[c] = true;
     }
+    return stops;
+  }();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!kStops[c]) continue;
+    if (c == 0x9C || c == 0x8A) {
+      if (i >= 2 && text.substr(i - 2, 3) == (c == 0x9C ? "｜" : "《")) return true;
+      continue;
+    }
+    return true;
   }
   return false;
 }

@@ -25,11 +25,18 @@ class TextModifier : public ctemplate::TemplateModifier {
 };
 
 // {{VAR:x-plain}}: the base text; auto-escaping then escapes it for its context.
+// Text without ruby syntax or escapes is its own plain text.
+bool IsPlain(std::string_view text) {
+  return text.find('\\') == std::string_view::npos && !furigana::MayHaveRuby(text);
+}
+
 class PlainModifier : public ctemplate::TemplateModifier {
  public:
   void Modify(const char* in, size_t inlen, const ctemplate::PerExpandData*, ctemplate::ExpandEmitter* out,
               const std::string&) const override {
-    out->Emit(PlainText(std::string_view(in, inlen)));
+    const std::string_view text(in, inlen);
+    if (IsPlain(text)) return out->Emit(in, inlen);
+    out->Emit(PlainText(text));
   }
 };
 
@@ -107,6 +114,7 @@ std::string TextHtml(std::string_view text, const TextStyle& style) {
 }
 
 std::string PlainText(std::string_view text) {
+  if (IsPlain(text)) return std::string(text);
   return furigana::BaseText(furigana::ParseRuby(furigana::MarkEscapes(text), nullptr));
 }
 
