@@ -45,7 +45,9 @@ std::string_view SimpleEscape(char c) {
 class Scanner {
  public:
   Scanner(std::string_view text, std::size_t line_start, int line, const std::string& expected)
-      : text_(text), expected_(expected), located_(line_start), line_(line) {}
+      : text_(text), expected_(expected), located_(line_start), line_(line) {
+    value_.reserve(expected.size() + 2);  // a block scalar may hold line breaks that chomping drops
+  }
 
   // Dispatches on the first character after the node's tag and anchor (an alias node has
   // the mark of the node it names).
