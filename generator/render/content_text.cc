@@ -20,7 +20,8 @@ class TextModifier : public ctemplate::TemplateModifier {
   void Modify(const char* in, size_t inlen, const ctemplate::PerExpandData* data, ctemplate::ExpandEmitter* out,
               const std::string&) const override {
     const TextStyle* style = data ? static_cast<const TextStyle*>(data->LookupForModifiers(kStyleKey)) : nullptr;
-    out->Emit(TextHtml(std::string_view(in, inlen), style ? *style : TextStyle{}));
+    std::string scratch;
+    out->Emit(TextHtmlIn(std::string_view(in, inlen), style ? *style : TextStyle{}, scratch));
   }
 };
 
@@ -95,10 +96,16 @@ void Report(const TextRead& read, const TextStyle& style) {
 }  // namespace
 
 std::string TextHtml(std::string_view text, const TextStyle& style) {
+  std::string html;
+  return std::string(TextHtmlIn(text, style, html));
+}
+
+const std::string& TextHtmlIn(std::string_view text, const TextStyle& style, std::string& scratch) {
   if (!style.memo) {
     TextRead read = Read(text, style);
     Report(read, style);
-    return std::move(read.html);
+    scratch = std::move(read.html);
+    return scratch;
   }
   std::string key(reinterpret_cast<const char*>(&style.annotator), sizeof style.annotator);
   key += static_cast<char>(style.auto_grade ? *style.auto_grade : -1);

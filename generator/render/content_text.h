@@ -49,6 +49,9 @@ void AttachTextStyle(ctemplate::PerExpandData& data, const TextStyle* style);
 
 /// `text` as HTML with its readings.
 std::string TextHtml(std::string_view text, const TextStyle& style);
+/// The same without a copy: the HTML kept in the style's memo, or put into `scratch`
+/// (without a memo); valid until the memo or `scratch` changes.
+const std::string& TextHtmlIn(std::string_view text, const TextStyle& style, std::string& scratch);
 
 /// `text` with ruby syntax removed: the base text a reader sees (not escaped).
 std::string PlainText(std::string_view text);

@@ -238,6 +238,7 @@ class PageRenderer {
     // stored by Finish.
     std::shared_ptr<const RenderMemo::Page> kept;
     std::shared_ptr<RenderMemo::Page> made;
+    std::string body_template;  // what kind of page it is
   };
 
   // The full text up to its glossary, which follows from the other pages.
@@ -249,7 +250,7 @@ class PageRenderer {
   Page StartPage(const std::string& path, const std::string& body_template, const std::string& title,
                  const std::string& root) {
     Page page{path, std::make_unique<Dictionary>(), nullptr, style_, site_.description, "",
-              site_updated_, nullptr, nullptr};
+              site_updated_, nullptr, nullptr, body_template};
     Dictionary& d = *page.layout;
     // The ふりがな switch appears (and works) only with its script; without JavaScript the
     // site's default applies.
@@ -283,7 +284,10 @@ class PageRenderer {
       SetDate(u, *page.updated);
       if (!page.history.empty()) u->AddSectionDictionary("HISTORY")->SetValue("HREF", page.history);
     }
+    // About as long as the last page of its kind: the page is not copied as it grows.
+    std::size_t& size = page_sizes_[page.body_template];
     std::string html;
+    html.reserve(size + size / 8);
     ctemplate::PerExpandData data;
     diag::Diagnostics expanded;  // a page to keep: its own findings, joined after
     if (page.made) page.text.diags = &expanded;
@@ -297,6 +301,7 @@ class PageRenderer {
       return;
     }
     ++stats_.pages;
+    size = html.size();
     if (!page.made) return out_.Put(page.path, std::move(html));
     RenderMemo::Page& made = *page.made;
     made.expanded = std::move(expanded);
@@ -1098,6 +1103,7 @@ class PageRenderer {
   diag::Diagnostics& diags_;
   std::unique_ptr<furigana::Annotator> annotator_;    // the current plan's (or the site's) readings
   TextMemo text_memo_;             // the texts of the pages this renderer finished (content_text.h)
+  std::map<std::string, std::size_t> page_sizes_;  // bytes of the last page of each body template
   TextStyle style_;                // readings of the pages started now
   std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
   std::unique_ptr<text::TermMatcher> auto_terms_;  // the current plan's terms and aliases

@@ -1,5 +1,6 @@
 #include "text/json.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -7,13 +8,19 @@ namespace keikaku::text {
 
 void AppendJsonString(std::string& out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
+  // Control characters, " and \, and < > & as \u escapes too: a JSON file opened by a
+  // browser that guesses HTML, or pasted into a page, cannot start markup.
+  static constexpr std::array<bool, 256> kEscaped = [] {
+    std::array<bool, 256> escaped{};
+    for (int c = 0; c < 0x20; ++c) escaped[c] = true;
+    for (unsigned char c : {'"', '\\', '<', '>', '&'}) escaped[c] = true;
+    return escaped;
+  }();
   out += '"';
   std::size_t plain = 0;  // the start of the run of bytes that need no escape
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    // < > & as \u escapes too: a JSON file opened by a browser that guesses HTML, or pasted
-    // into a page, cannot start markup.
-    if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') continue;
+    if (!kEscaped[c]) continue;
     out.append(s.data() + plain, i - plain);
     plain = i + 1;
     switch (c) {
