@@ -23,12 +23,17 @@ ssize_t ReadSome(int fd, char* out, std::size_t size) {
 // One open, one fstat and reads straight into a string of the file's size (the build reads
 // every content file; a stream copied the bytes three times). O_NONBLOCK: opening a FIFO
 // must not wait for a writer; it is no regular file and gives nothing.
-std::optional<std::string> ReadFile(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+std::optional<std::string> ReadFile(const std::filesystem::path& path, const ReadLimits& limits, std::uintmax_t* size) {
+  if (size) *size = 0;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | (limits.no_symlink ? O_NOFOLLOW : 0));
   if (fd < 0) return std::nullopt;
   struct stat st {};
   std::optional<std::string> bytes;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  const auto file_size = static_cast<std::uintmax_t>(regular ? st.st_size : 0);
+  if (size) *size = file_size;
+  const bool wanted = file_size <= limits.max_bytes && (!limits.exact_bytes || file_size == *limits.exact_bytes);
+  if (regular && wanted) {
     std::string text(static_cast<std::size_t>(st.st_size), '\0');
     std::size_t done = 0;
     ssize_t n = 1;

@@ -41,3 +41,30 @@ TEST_CASE("ReadFile gives a regular file's bytes, and nothing for anything else"
   CHECK(keikaku::io::ReadFile(dir / "link.yaml") == bytes);
   fs::remove_all(dir);
 }
+
+TEST_CASE("ReadFile reads only a file of the size asked for, and tells its size", "[io]") {
+  const fs::path dir = Scratch("limits");
+  const std::string bytes(5000, 'x');
+  std::ofstream(dir / "a.yaml", std::ios::binary) << bytes;
+  fs::create_symlink(dir / "a.yaml", dir / "link.yaml");
+  std::uintmax_t size = 1;
+  keikaku::io::ReadLimits limits;
+  limits.max_bytes = 4999;
+  CHECK_FALSE(keikaku::io::ReadFile(dir / "a.yaml", limits, &size));
+  CHECK(size == 5000);  // too large: told, not read
+  limits.max_bytes = 5000;
+  CHECK(keikaku::io::ReadFile(dir / "a.yaml", limits, &size) == bytes);
+  keikaku::io::ReadLimits exact;
+  exact.exact_bytes = 4000;
+  CHECK_FALSE(keikaku::io::ReadFile(dir / "a.yaml", exact, &size));
+  exact.exact_bytes = 5000;
+  CHECK(keikaku::io::ReadFile(dir / "a.yaml", exact) == bytes);
+  // Not through a symbolic link, when asked.
+  exact.no_symlink = true;
+  CHECK(keikaku::io::ReadFile(dir / "a.yaml", exact) == bytes);
+  CHECK_FALSE(keikaku::io::ReadFile(dir / "link.yaml", exact, &size));
+  CHECK(size == 0);  // not opened
+  CHECK_FALSE(keikaku::io::ReadFile(dir / "missing.yaml", {}, &size));
+  CHECK(size == 0);
+  fs::remove_all(dir);
+}

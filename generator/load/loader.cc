@@ -480,20 +480,26 @@ std::string DisplayName(const fs::path& p) { return p.lexically_normal().generic
 constexpr std::uintmax_t kMaxContentBytes = 32u * 1024 * 1024;
 
 // Reads and parses one content file; records its text for excerpts.
+// With `missing`, a path that is no regular file is not reported but told there.
 std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& type,
                                    SourceTexts& sources, diag::Diagnostics& diags,
-                                   std::string** text_out, ParseCache* cache = nullptr) {
+                                   std::string** text_out, ParseCache* cache = nullptr, bool* missing = nullptr) {
   std::string name = DisplayName(path);
-  std::error_code size_error;
-  std::uintmax_t size = fs::file_size(path, size_error);
-  if (!size_error && size > kMaxContentBytes) {
+  std::uintmax_t size = 0;
+  io::ReadLimits limits;
+  limits.max_bytes = kMaxContentBytes;
+  std::optional<std::string> bytes = io::ReadFile(path, limits, &size);
+  if (!bytes && size > kMaxContentBytes) {
     diags.Error({name, 0, 0}, "content.too-large",
                 "ファイルが大きすぎます（" + std::to_string(size / (1024 * 1024)) + " MB。上限は " +
                     std::to_string(kMaxContentBytes / (1024 * 1024)) + " MB）。",
                 "章を複数のファイルに分けてください。計画の1章は、ふつう 1 MB もありません。");
     return std::nullopt;
   }
-  std::optional<std::string> bytes = io::ReadFile(path);
+  if (!bytes && missing && !fs::is_regular_file(path)) {
+    *missing = true;
+    return std::nullopt;
+  }
   if (!bytes) {
     diags.Error({name, 0, 0}, "content.file", "ファイルを読めません。",
                 "ファイルがあるか、読み取りの権限があるかを確かめてください。");
@@ -693,7 +699,11 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
       ok = false;
       continue;
     }
-    if (!fs::is_regular_file(chapter_path)) {
+    // Read first: the file is looked up once, and only a missing one again.
+    std::string* chapter_text = nullptr;
+    bool missing = false;
+    auto chapter_node = LoadFile(chapter_path, *schema.chapter, sources, diags, &chapter_text, cache, &missing);
+    if (missing) {
       std::vector<std::string> candidates;
       for (const auto& e : fs::directory_iterator(dir)) candidates.push_back(e.path().filename().string());
       std::sort(candidates.begin(), candidates.end());
@@ -706,8 +716,6 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
       continue;
     }
     referenced.insert(name);
-    std::string* chapter_text = nullptr;
-    auto chapter_node = LoadFile(chapter_path, *schema.chapter, sources, diags, &chapter_text, cache);
     if (!chapter_node) {
       ok = false;
       continue;

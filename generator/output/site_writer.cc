@@ -110,10 +110,10 @@ void SiteWriter::MakeParent(const fs::path& file) {
   dirs_.insert(dir);
 }
 
-bool SiteWriter::Keep(const std::string& path) {
+bool SiteWriter::Keep(const std::string& path, bool known_regular) {
   const fs::path before = output_dir_ / path, target = tmp_ / path;
   std::error_code ec;
-  if (!previous_ || !fs::is_regular_file(fs::symlink_status(before, ec))) return false;
+  if (!previous_ || (!known_regular && !fs::is_regular_file(fs::symlink_status(before, ec)))) return false;
   MakeParent(target);
   if (Has(path)) fs::remove(target, ec);  // put before: a later Put replaces it
   fs::create_hard_link(before, target, ec);
@@ -130,12 +130,12 @@ bool SiteWriter::Keep(const std::string& path) {
 
 bool SiteWriter::WriteOrKeep(const std::string& path, const std::string& bytes) {
   if (previous_) {
-    const fs::path before = output_dir_ / path;
-    std::error_code ec;
-    if (fs::file_size(before, ec) == bytes.size() && !ec) {
-      std::optional<std::string> old = io::ReadFile(before);
-      if (old && *old == bytes && Keep(path)) return true;
-    }
+    // One open: a file of another size, or a symbolic link, is not read.
+    io::ReadLimits limits;
+    limits.exact_bytes = bytes.size();
+    limits.no_symlink = true;
+    std::optional<std::string> old = io::ReadFile(output_dir_ / path, limits);
+    if (old && *old == bytes && Keep(path, /*known_regular=*/true)) return true;
   }
   const fs::path target = tmp_ / path;
   MakeParent(target);

@@ -59,8 +59,9 @@ class SiteWriter : public Sink {
   // the same bytes. Returns whether the previous file was kept.
   bool WriteOrKeep(const std::string& path, const std::string& bytes);
   // Puts the previous site's file `path` into the new site as it is (a hard link, or a copy
-  // with its modification time). False when the previous site has no such file.
-  bool Keep(const std::string& path);
+  // with its modification time). False when the previous site has no such file (a regular
+  // file, not a symbolic link: `known_regular` when the caller has just read it so).
+  bool Keep(const std::string& path, bool known_regular = false);
   void Fail(const std::string& what, std::error_code ec);
   void MakeParent(const std::filesystem::path& file);
 
