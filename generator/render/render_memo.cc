@@ -1,5 +1,8 @@
 #include "render/render_memo.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace keikaku::render {
 
 int RenderMemo::Intern(const std::string& settings) {
@@ -7,24 +10,35 @@ int RenderMemo::Intern(const std::string& settings) {
   return settings_.emplace(settings, static_cast<int>(settings_.size())).first->second;
 }
 
-namespace {
-std::string LevelKey(const std::string& key, int level) { return key + static_cast<char>(level); }
-}  // namespace
-
 std::shared_ptr<const RenderMemo::Fragment> RenderMemo::Find(const std::string& key, int level) {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto it = across_builds_ ? fragments_.end() : fragments_.find(key);
-  if (it == fragments_.end()) it = fragments_.find(LevelKey(key, level));
+  auto it = fragments_.find(key);
   if (it == fragments_.end()) return nullptr;
-  it->second.used = true;
-  return it->second.value;
+  Variants& variants = it->second;
+  Slot<Fragment>* slot = variants.any.value ? &variants.any : nullptr;
+  for (auto& [at, level_slot] : variants.levels) {
+    if (!slot && at == level) slot = &level_slot;
+  }
+  if (!slot) return nullptr;
+  slot->used = true;
+  return slot->value;
 }
 
 void RenderMemo::Store(const std::string& key, int level, std::shared_ptr<const Fragment> fragment) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const bool by_level = across_builds_ || fragment->headings;
-  fragments_[by_level ? LevelKey(key, level) : key] = {std::move(fragment), true};
+  Variants& variants = fragments_[key];
   ++counts_.fragments_rendered;
+  if (!across_builds_ && !fragment->headings) {
+    variants.any = {std::move(fragment), true};
+    return;
+  }
+  for (auto& [at, slot] : variants.levels) {
+    if (at == level) {
+      slot = {std::move(fragment), true};
+      return;
+    }
+  }
+  variants.levels.emplace_back(level, Slot<Fragment>{std::move(fragment), true});
 }
 
 std::shared_ptr<const RenderMemo::Page> RenderMemo::FindPage(const std::string& path, const std::string& key) {
@@ -60,8 +74,16 @@ void RenderMemo::Sweep() {
       }
     }
   };
-  sweep(fragments_);
   sweep(pages_);
+  for (auto it = fragments_.begin(); it != fragments_.end();) {
+    Variants& v = it->second;
+    if (!v.any.used) v.any.value = nullptr;
+    v.any.used = false;
+    v.levels.erase(std::remove_if(v.levels.begin(), v.levels.end(), [](const auto& l) { return !l.second.used; }),
+                   v.levels.end());
+    for (auto& l : v.levels) l.second.used = false;
+    it = v.any.value || !v.levels.empty() ? std::next(it) : fragments_.erase(it);
+  }
 }
 
 RenderMemo::Counts RenderMemo::counts() const {

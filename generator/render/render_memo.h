@@ -101,7 +101,13 @@ class RenderMemo {
   };
   const bool across_builds_;
   mutable std::mutex mutex_;  // a plan's full text is made on a thread of its own
-  std::unordered_map<std::string, Slot<Fragment>> fragments_;
+  // The fragments of one key: a build's fragment without headings serves every level;
+  // others are kept for the level they were rendered at.
+  struct Variants {
+    Slot<Fragment> any{nullptr, false};
+    std::vector<std::pair<int, Slot<Fragment>>> levels;
+  };
+  std::unordered_map<std::string, Variants> fragments_;
   std::unordered_map<std::string, Slot<Page>> pages_;
   std::map<std::string, int> settings_;
   Counts counts_;
