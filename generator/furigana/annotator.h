@@ -53,6 +53,11 @@ class Annotator {
   /// 常用漢字). Numerals are left alone. Words with kanji that MeCab cannot read are added to
   /// `unread`.
   Pieces Annotate(std::string_view text, std::optional<int> grade, std::vector<std::string>* unread);
+  /// False when Annotate would give `text` back as it is, without readings or findings:
+  /// no automatic furigana and no name of the readings file in it.
+  bool MayAnnotate(std::string_view text, std::optional<int> grade) const {
+    return (grade && morphology_) || name_matcher_.Find(text).has_value();
+  }
 
   const AnnotatorStats& stats() const { return stats_; }
   /// Adds what Annotate did for a text whose result was kept from an earlier build.

@@ -353,9 +353,11 @@ class Renderer {
   void AddReadings(cmark_node* root) {
     if (!options_.annotator) return;
     for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
+      const char* literal = cmark_node_get_literal(node);
+      if (!options_.annotator->MayAnnotate(literal, options_.auto_grade)) continue;  // as it is
       if (InsideAny(node, {CMARK_NODE_IMAGE})) continue;
       std::vector<std::string> unread;
-      furigana::Pieces pieces = options_.annotator->Annotate(cmark_node_get_literal(node), options_.auto_grade, &unread);
+      furigana::Pieces pieces = options_.annotator->Annotate(literal, options_.auto_grade, &unread);
       for (const std::string& word : unread) furigana::WarnUnread(diags_, Locate(word, readings_from_), word);
       if (HasRuby(pieces)) ReplaceWithPieces(node, pieces);
     }
