@@ -41,9 +41,33 @@ std::string Quote(std::string_view s) { return "「" + std::string(s) + "」"; }
 // The text is read as runs of one kind of character; a spaced-out word is single-letter runs
 // of the same kind (kanji and kana, or Latin) separated only by spaces. A letter touching
 // another letter or a digit belongs to a word and is not spaced out; punctuation is a border.
+// Whether `s` has spaces between a letter and a lone letter of its kind (the second of a
+// spaced-out word): without that, SpacedWords finds nothing. Looks only around the spaces.
+bool MaySpaceWords(std::string_view s) {
+  auto space_at = [&s](std::size_t p) { return s[p] == ' ' ? 1 : s.compare(p, 3, "\u3000") == 0 ? 3 : 0; };
+  std::size_t ascii = s.find(' '), wide = s.find("\u3000");  // the next of each kind of space
+  for (std::size_t pos = 0; pos < s.size();) {
+    if (ascii < pos) ascii = s.find(' ', pos);
+    if (wide < pos) wide = s.find("\u3000", pos);
+    const std::size_t start = std::min(ascii, wide);
+    if (start == std::string_view::npos) return false;
+    std::size_t end = start;
+    while (end < s.size() && space_at(end)) end += space_at(end);
+    pos = end;
+    if (start == 0 || end >= s.size()) continue;
+    const Kind kind = Classify(text::LastCodepoint(s.substr(0, start)));
+    std::size_t next = end;
+    if ((kind != Kind::kJapanese && kind != Kind::kLatin) || Classify(DecodeAt(s, next)) != kind) continue;
+    if (next >= s.size()) return true;
+    const char32_t after = DecodeAt(s, next);
+    if (after == '\n' || Classify(after) != kind) return true;
+  }
+  return false;
+}
+
 void SpacedWords(std::string_view s, std::vector<Finding>& out) {
-  // Without a space (half- or full-width) no two letters stand apart: most texts.
-  if (s.find(' ') == std::string_view::npos && s.find("\u3000") == std::string_view::npos) return;
+  // Most texts: no space, or none with a lone letter after it.
+  if (!MaySpaceWords(s)) return;
   struct Run {
     Kind kind;
     std::size_t begin, end;

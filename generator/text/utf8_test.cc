@@ -70,3 +70,16 @@ TEST_CASE("CharFilter lets through every character of its set, and few others", 
   CHECK(passed == std::vector<char32_t>{'R', U'令', U'図', 0xFF10, U'𠮷', U'今', 0xFF10, 0xFF11});
   CHECK_FALSE(keikaku::text::CharFilter().MayBe(text, 0));
 }
+
+TEST_CASE("IsValidUtf8 finds the first bad byte after ASCII runs of any length", "[utf8]") {
+  for (std::size_t ascii = 0; ascii < 20; ++ascii) {
+    for (const std::string bad : {"\xFF", "\xE8\xA8", "\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {
+      const std::string text = std::string(ascii, 'a') + "計" + bad + "後";
+      std::size_t offset = 0;
+      INFO(ascii);
+      CHECK_FALSE(IsValidUtf8(text, &offset));
+      CHECK(offset == ascii + 3);
+    }
+    CHECK(IsValidUtf8(std::string(ascii, 'a') + "計画\xEF\xBF\xBD" + std::string(ascii, 'b')));
+  }
+}
