@@ -140,6 +140,32 @@ bool MayHaveRuby(std::string_view text) {
   return false;
 }
 
+namespace {
+
+// Where the next character that ruby syntax starts with (or an escape mark) is, at or after
+// `pos`; the end if there is none. Always at a character boundary.
+std::size_t NextMark(std::string_view text, std::size_t pos) {
+  for (; pos < text.size(); ++pos) {
+    switch (text[pos]) {
+      case '{':
+      case '|':
+      case kLiteralMark:
+        return pos;
+      case '\xEF':
+        if (text.substr(pos, 3) == "｜") return pos;
+        break;
+      case '\xE3':
+        if (text.substr(pos, 3) == "《") return pos;
+        break;
+      default:
+        break;
+    }
+  }
+  return pos;
+}
+
+}  // namespace
+
 Pieces ParseRuby(std::string_view text, std::vector<SyntaxProblem>* problems) {
   Pieces out;
   if (!MayHaveRuby(text)) {
@@ -159,6 +185,12 @@ Pieces ParseRuby(std::string_view text, std::vector<SyntaxProblem>* problems) {
   };
   std::size_t pos = 0;
   while (pos < text.size()) {
+    // The text up to the next character ruby syntax starts with, in one piece.
+    if (const std::size_t mark = NextMark(text, pos); mark > pos) {
+      plain.append(text.substr(pos, mark - pos));
+      pos = mark;
+      continue;
+    }
     const std::size_t at = pos;
     if (text[pos] == kLiteralMark) {
       ++pos;
