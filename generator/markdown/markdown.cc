@@ -193,6 +193,7 @@ bool InsideLink(cmark_node* node) { return InsideAny(node, {CMARK_NODE_LINK, CMA
 template <typename Predicate>
 std::vector<cmark_node*> CollectIf(cmark_node* root, Predicate wanted) {
   std::vector<cmark_node*> nodes;
+  nodes.reserve(32);  // a paragraph's worth: not grown one by one
   cmark_iter* iter = cmark_iter_new(root);
   cmark_event_type ev;
   while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
