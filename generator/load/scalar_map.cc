@@ -1,6 +1,7 @@
 #include "load/scalar_map.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/utf8.h"
 
@@ -72,9 +73,16 @@ class Scanner {
     if (At(p) == '\n') return 1;
     return At(p) == '\r' && At(p + 1) == '\n' ? 2 : 0;
   }
+  // The first line break (or NUL, or the end) at or after `p`, found with memchr.
   std::size_t LineEnd(std::size_t p) const {
-    while (At(p) != '\0' && !BreakAt(p)) ++p;
-    return p;
+    if (p >= text_.size()) return p;
+    const char* base = text_.data();
+    const auto* nl = static_cast<const char*>(std::memchr(base + p, '\n', text_.size() - p));
+    const std::size_t end = nl ? static_cast<std::size_t>(nl - base) : text_.size();
+    if (const auto* nul = static_cast<const char*>(std::memchr(base + p, '\0', end - p))) {
+      return static_cast<std::size_t>(nul - base);
+    }
+    return nl && end > p && base[end - 1] == '\r' ? end - 1 : end;  // \r\n is one break
   }
 
   // Tags (!…) and anchors (&…) before the content, with the space, comments and line
@@ -109,12 +117,14 @@ class Scanner {
   void Anchor(std::size_t source) {
     // Line and column of `source`, counted on from the last anchor.
     std::size_t from = located_;
-    for (std::size_t at = located_; at < source; ++at) {
-      if (text_[at] == '\n') {
-        ++line_;
-        column_ = 0;
-        from = at + 1;
-      }
+    const char* base = text_.data();
+    for (const char* nl = base + located_;
+         source > located_ &&
+         (nl = static_cast<const char*>(std::memchr(nl, '\n', source - static_cast<std::size_t>(nl - base)))) != nullptr;
+         ++nl) {
+      ++line_;
+      column_ = 0;
+      from = static_cast<std::size_t>(nl - base) + 1;
     }
     column_ += static_cast<int>(text::CodepointCount(text_.substr(from, source - from)));
     located_ = source;
