@@ -102,9 +102,16 @@ bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
 }
 
 std::size_t CodepointCount(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c >> 6) != 2;
-  return n;
+  // Every byte but the continuation bytes (10xxxxxx) starts a code point; those are counted
+  // eight bytes at a time.
+  std::size_t continuation = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t bytes;
+    std::memcpy(&bytes, s.data() + i, sizeof bytes);
+    continuation += static_cast<std::size_t>(__builtin_popcountll(bytes & ~(bytes << 1) & 0x8080808080808080ULL));
+  }
+  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) >> 6) == 2;
+  return s.size() - continuation;
 }
 
 bool IsWide(char32_t c) {

@@ -83,3 +83,16 @@ TEST_CASE("IsValidUtf8 finds the first bad byte after ASCII runs of any length",
     CHECK(IsValidUtf8(std::string(ascii, 'a') + "計画\xEF\xBF\xBD" + std::string(ascii, 'b')));
   }
 }
+
+TEST_CASE("CodepointCount counts the characters of any length of text", "[utf8]") {
+  const std::string sample = "計画a𠮷ｶ\x80é 😀\xE8\xA8";  // with a stray continuation byte and a cut kanji
+  for (std::size_t from = 0; from < sample.size(); ++from) {
+    for (std::size_t length = 0; from + length <= sample.size(); ++length) {
+      const std::string_view s = std::string_view(sample).substr(from, length);
+      std::size_t expected = 0;
+      for (unsigned char c : s) expected += (c >> 6) != 2;
+      CHECK(keikaku::text::CodepointCount(s) == expected);
+    }
+  }
+  CHECK(keikaku::text::CodepointCount("三木町のDX推進計画、令和5年度から") == 18);
+}
