@@ -79,7 +79,7 @@ bool IsLatinLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 
 // The byte range [begin, end) of the first English phrase in `s` at or after `from`:
 // words of Latin letters (with ' - / inside) separated by single spaces, at least two words,
 // at least one lower-case letter. {npos, npos} when there is none.
-std::pair<std::size_t, std::size_t> FindEnglishPhrase(const std::string& s, std::size_t from) {
+std::pair<std::size_t, std::size_t> FindEnglishPhrase(std::string_view s, std::size_t from) {
   auto word_end = [&](std::size_t i) {
     while (i < s.size() && (IsLatinLetter(s[i]) || s[i] == '\'' || s[i] == '-' || s[i] == '/')) ++i;
     return i;
@@ -333,8 +333,8 @@ class Renderer {
   // descriptions (alt text) keep the base text only.
   void ExplicitRuby(cmark_node* root) {
     for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
+      if (!furigana::MayHaveRuby(cmark_node_get_literal(node))) continue;  // as it is
       std::string literal = cmark_node_get_literal(node);
-      if (!furigana::MayHaveRuby(literal)) continue;  // as it is
       std::vector<furigana::SyntaxProblem> problems;
       furigana::Pieces pieces = furigana::ParseRuby(literal, &problems);
       for (const furigana::SyntaxProblem& p : problems) {
@@ -468,8 +468,11 @@ class Renderer {
     for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
       if (InsideLink(node)) continue;
       const bool auto_here = automatic && !InsideAny(node, {CMARK_NODE_HEADING});
+      // Nothing to link (no reference, and no term where terms are linked): not copied.
+      const std::string_view literal = cmark_node_get_literal(node);
+      if (literal.find("[[") == std::string_view::npos && (!auto_here || !options_.auto_terms->Find(literal))) continue;
       cmark_node* current = node;
-      std::string rest = cmark_node_get_literal(current);
+      std::string rest(literal);
       std::size_t from = 0;
       for (;;) {
         // The next explicit reference, if any; automatic matches are looked for before it.
@@ -513,6 +516,8 @@ class Renderer {
   // them with an English voice. Single words and acronyms (DX, ICT) stay as they are.
   static void MarkEnglish(cmark_node* root) {
     for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
+      // Most texts have no English phrase: their literal is not copied.
+      if (FindEnglishPhrase(cmark_node_get_literal(node), 0).first == std::string::npos) continue;
       cmark_node* current = node;
       std::string rest = cmark_node_get_literal(current);
       for (;;) {
