@@ -9,23 +9,8 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "load/yaml_access.h"
 #include "text/utf8.h"
-
-namespace keikaku::load {
-namespace {
-struct NodeAccess {};  // names the specialisation below
-}  // namespace
-}  // namespace keikaku::load
-
-// yaml-cpp makes a YAML::Node for a node of its tree only in its own reader, through a
-// private constructor; it befriends every specialisation of YAML::as_if, and this one (for a
-// type of keikaku's own) is the way in.
-template <>
-struct YAML::as_if<keikaku::load::NodeAccess, void> {
-  static YAML::Node Wrap(YAML::detail::node& node, YAML::detail::shared_memory_holder memory) {
-    return YAML::Node(node, std::move(memory));
-  }
-};
 
 namespace keikaku::load {
 namespace {
@@ -105,7 +90,7 @@ class Builder {
 
   YAML::Node Root() const {
     if (!root_) return YAML::Node();
-    return YAML::as_if<NodeAccess, void>::Wrap(*root_, memory_);
+    return YAML::as_if<YamlAccess, void>::Wrap(*root_, memory_);
   }
 
  private:

@@ -20,6 +20,28 @@
 namespace keikaku::load {
 
 class NodeView {
+  // One step of yaml-cpp's iterator over a node, and what a step gives: an item of a
+  // sequence (or a key of a map), or a pair of a map.
+  using Step = YAML::detail::node_iterator_value<const YAML::detail::node>;
+  static NodeView ItemOf(const Step& step) { return NodeView(step.first ? step.first : step.pNode); }
+  static std::pair<NodeView, NodeView> PairOf(const Step& step) { return {NodeView(step.first), NodeView(step.second)}; }
+
+  template <typename T, T (*Get)(const Step&)>
+  class Cursor {
+   public:
+    T operator*() const { return Get(*it_); }
+    Cursor& operator++() {
+      ++it_;
+      return *this;
+    }
+    bool operator!=(const Cursor& other) const { return it_ != other.it_; }
+
+   private:
+    friend class NodeView;
+    explicit Cursor(YAML::detail::const_node_iterator it) : it_(it) {}
+    YAML::detail::const_node_iterator it_;
+  };
+
  public:
   NodeView() = default;
   /// The node `node` refers to (none for an invalid or undefined node). Implicit: the
@@ -43,42 +65,16 @@ class NodeView {
   bool is(const NodeView& other) const { return node_ == other.node_; }
 
   /// The items of a sequence (for a map, its keys), in order.
-  class Iterator {
-   public:
-    NodeView operator*() const { return NodeView(it_->first ? it_->first : &**it_); }
-    Iterator& operator++() {
-      ++it_;
-      return *this;
-    }
-    bool operator!=(const Iterator& other) const { return it_ != other.it_; }
-
-   private:
-    friend class NodeView;
-    explicit Iterator(YAML::detail::const_node_iterator it) : it_(it) {}
-    YAML::detail::const_node_iterator it_;
-  };
-  Iterator begin() const;
-  Iterator end() const;
+  using Iterator = Cursor<NodeView, &NodeView::ItemOf>;
+  Iterator begin() const { return Iterator(Steps(node_)); }
+  Iterator end() const { return Iterator(Ends(node_)); }
 
   /// The key and value pairs of a map, in order (none for anything else).
   class Pairs {
    public:
-    class Iterator {
-     public:
-      std::pair<NodeView, NodeView> operator*() const { return {NodeView(it_->first), NodeView(it_->second)}; }
-      Iterator& operator++() {
-        ++it_;
-        return *this;
-      }
-      bool operator!=(const Iterator& other) const { return it_ != other.it_; }
-
-     private:
-      friend class Pairs;
-      explicit Iterator(YAML::detail::const_node_iterator it) : it_(it) {}
-      YAML::detail::const_node_iterator it_;
-    };
-    Iterator begin() const;
-    Iterator end() const;
+    using Iterator = Cursor<std::pair<NodeView, NodeView>, &NodeView::PairOf>;
+    Iterator begin() const { return Iterator(Steps(map_)); }
+    Iterator end() const { return Iterator(Ends(map_)); }
 
    private:
     friend class NodeView;
@@ -89,6 +85,13 @@ class NodeView {
 
  private:
   explicit NodeView(const YAML::detail::node* node) : node_(node && node->is_defined() ? node : nullptr) {}
+  // yaml-cpp's iterators over `node` (none for no node).
+  static YAML::detail::const_node_iterator Steps(const YAML::detail::node* node) {
+    return node ? node->begin() : YAML::detail::const_node_iterator();
+  }
+  static YAML::detail::const_node_iterator Ends(const YAML::detail::node* node) {
+    return node ? node->end() : YAML::detail::const_node_iterator();
+  }
   const YAML::detail::node* node_ = nullptr;
 };
 
