@@ -9,8 +9,6 @@
 
 namespace keikaku::render {
 
-
-
 std::string PageContext::Markdown(const model::Markdown& md, int level, bool unwrap) {
   markdown::Options options;
   options.heading_offset = level;
@@ -116,6 +114,7 @@ std::optional<std::uintmax_t> PageContext::AttachmentSize(const std::string& url
 // Asks this page the kept fragment's questions again, in order. With the same answers the
 // fragment is what rendering would give, and the page has recorded its references; on the
 // first other answer, what the replay recorded is undone.
+//
 // A page answers a fragment's questions with other links than the page it was rendered
 // for when it counts references to a term from another start (the full text counts through
 // every chapter: ref-…-5 where the chapter page has ref-…-2), or links its terms elsewhere.

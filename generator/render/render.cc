@@ -25,8 +25,6 @@
 
 namespace keikaku::render {
 
-
-
 namespace {
 
 constexpr const char* kStylesheetEntry = "assets/scss/style.scss";
