@@ -107,17 +107,17 @@ const std::string& TextHtmlIn(std::string_view text, const TextStyle& style, std
     scratch = std::move(read.html);
     return scratch;
   }
-  std::string key(reinterpret_cast<const char*>(&style.annotator), sizeof style.annotator);
-  key += static_cast<char>(style.auto_grade ? *style.auto_grade : -1);
-  key += text;
-  if (auto it = style.memo->find(key); it != style.memo->end()) {
+  TextReads& reads = (*style.memo)[{style.annotator, style.auto_grade ? *style.auto_grade : -1}];
+  thread_local std::string key;  // its capacity kept: looking a text up allocates nothing
+  key.assign(text);
+  if (auto it = reads.find(key); it != reads.end()) {
     if (style.annotator) style.annotator->Count(it->second.annotated);
     Report(it->second, style);
     return it->second.html;
   }
   TextRead read = Read(text, style);
   Report(read, style);
-  return style.memo->emplace(std::move(key), std::move(read)).first->second.html;
+  return reads.emplace(key, std::move(read)).first->second.html;
 }
 
 std::string PlainText(std::string_view text) {

@@ -7,10 +7,12 @@
 
 #include <ctemplate/per_expand_data.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "diag/diagnostics.h"
@@ -27,10 +29,14 @@ struct TextRead {
   furigana::AnnotatorStats annotated;             ///< What the annotator did for it.
 };
 
-/// The texts one renderer's pages read, by annotator, grade and text: a plan's titles and
-/// labels repeat on every page (its chapter list, the breadcrumbs, the pager). To be used on
-/// one thread, and cleared when an annotator it holds texts of goes away.
-using TextMemo = std::unordered_map<std::string, TextRead>;
+/// Texts read with one annotator and grade.
+using TextReads = std::unordered_map<std::string, TextRead>;
+
+/// The texts one renderer's pages read, by annotator and grade (-1: none), then by text: a
+/// plan's titles and labels repeat on every page (its chapter list, the breadcrumbs, the
+/// pager). To be used on one thread, and cleared when an annotator it holds texts of goes
+/// away.
+using TextMemo = std::map<std::pair<const furigana::Annotator*, int>, TextReads>;
 
 /// The readings of one page's text.
 struct TextStyle {
