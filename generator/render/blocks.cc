@@ -14,9 +14,10 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
   options.heading_offset = level;
   options.unwrap_paragraph = unwrap;
   options.id_prefix = "f" + std::to_string(++fragments_) + "-";
-  std::string key;
+  // The key's buffer is kept for the thread's next text: looking a text up allocates nothing.
+  thread_local std::string key;
   if (memo_) {
-    key = MemoKey(md, unwrap);
+    MemoKey(md, unwrap, key);
     if (auto kept = memo_->Find(key, level)) {
       if (std::optional<std::string> html = Replay(*kept, options.id_prefix)) return std::move(*html);
     }
@@ -62,7 +63,7 @@ std::string PageContext::Markdown(const model::Markdown& md, int level, bool unw
 // Everything a fragment's HTML depends on besides the answers of the page and the heading
 // level (RenderMemo::Find): the text and where it is (for findings), the readings and the
 // glossary's names.
-std::string PageContext::MemoKey(const model::Markdown& md, bool unwrap) {
+void PageContext::MemoKey(const model::Markdown& md, bool unwrap, std::string& key) {
   const bool auto_link = terms_on_page_ && auto_terms_ && auto_mode_ != model::AutoLink::kOff;
   const int numbers[] = {unwrap,
                          plan_ && !plan_->attachments.empty(),
@@ -79,7 +80,7 @@ std::string PageContext::MemoKey(const model::Markdown& md, bool unwrap) {
                          md.pos.column,
                          static_cast<int>(md.anchors.size())};
   // Binary, not text: only this process reads it.
-  std::string key;
+  key.clear();
   key.reserve(sizeof numbers + md.pos.file.size() + md.anchors.size() * 16 + md.text.size() + 2);
   key.append(reinterpret_cast<const char*>(numbers), sizeof numbers);
   key += md.pos.file;
@@ -92,7 +93,6 @@ std::string PageContext::MemoKey(const model::Markdown& md, bool unwrap) {
   }
   key += '\n';
   key += md.text;
-  return key;
 }
 
 int PageContext::SettingsId(const void* source, const std::function<std::string()>& key) {

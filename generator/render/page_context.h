@@ -106,7 +106,7 @@ class PageContext {
   bool measures_one_page_ = false;
 
   // Through the memo: the key of a fragment, and replaying a kept one.
-  std::string MemoKey(const model::Markdown& md, bool unwrap);
+  void MemoKey(const model::Markdown& md, bool unwrap, std::string& key);
   // The fragment's HTML for this page, if the page answers its questions as it was
   // answered or with other glossary links of the same terms; nullopt if not.
   std::optional<std::string> Replay(const RenderMemo::Fragment& fragment, const std::string& id_prefix);
