@@ -2,7 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <filesystem>
 
 #include "io/file.h"
@@ -243,10 +242,10 @@ TEST_CASE("aliases that expand to a huge tree are an error", "[load][doctor]") {
     }
     return s;
   };
-  auto started = std::chrono::steady_clock::now();
+  // 10^30 nodes once expanded: the check stops at its limit instead (without it the test
+  // would not end; no clock is asked, so a slow or sanitized build cannot fail it).
   CHECK(FirstError(laughs(6)) == "13:32 yaml.alias-expansion");
   CHECK(FirstError(laughs(30)) == "13:32 yaml.alias-expansion");
-  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(1));
   CHECK(FirstError(laughs(3)) == "");  // 3,000 units: allowed
 
   YAML::Node cycle = YAML::Load("a: &x [1, *x]\n");

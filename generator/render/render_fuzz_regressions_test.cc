@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -65,9 +64,9 @@ TEST_CASE("fuzz_render: a huge colspan or rowspan renders at once", "[render][fu
       "            rowspan: 999999999\n"
       "        - - text: 次\n"
       "            colspan: 999999999\n";
-  auto start = std::chrono::steady_clock::now();
+  // The spans are kept as numbers, not cells: the page stays small (and the test ends).
   std::string html = ChapterPage(chapter);
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+  CHECK(html.size() < 100000);
   // The row header is the cell in the first column; a row whose first column is taken by a
   // rowspan from above has none.
   CHECK(html.find("<tr><th scope=\"row\">見出し</th><td>値</td></tr>") != std::string::npos);
