@@ -81,6 +81,14 @@ void PageContext::MemoKey(const model::Markdown& md, bool unwrap, std::string& k
                          static_cast<int>(md.anchors.size())};
   // Binary, not text: only this process reads it.
   key.clear();
+  if (!memo_->across_builds()) {
+    // A build's memo lives no longer than the build's model, which does not change: the text
+    // is the one at this address, and its place and content need not be spelt out.
+    const model::Markdown* text = &md;
+    key.append(reinterpret_cast<const char*>(numbers), sizeof numbers);
+    key.append(reinterpret_cast<const char*>(&text), sizeof text);
+    return;
+  }
   key.reserve(sizeof numbers + md.pos.file.size() + md.anchors.size() * 16 + md.text.size() + 2);
   key.append(reinterpret_cast<const char*>(numbers), sizeof numbers);
   key += md.pos.file;
