@@ -115,10 +115,14 @@ std::string DropEscapes(std::string_view s) {
   return out;
 }
 
-bool MayHaveRuby(std::string_view text) {
-  // One pass over the bytes with a table: { | kLiteralMark, and the last bytes of ｜
-  // (EF BD 9C) and 《 (E3 80 8A), whose other bytes are compared only there. Japanese text
-  // has few of those last bytes; the lead bytes (E3: every kana) would stop at most characters.
+namespace {
+
+// Where the next character that ruby syntax starts with (or an escape mark) begins, at or
+// after `pos` (a character boundary); the end if there is none. One pass over the bytes
+// with a table: { | kLiteralMark, and the last bytes of ｜ (EF BD 9C) and 《 (E3 80 8A),
+// whose other bytes are compared only there. Japanese text has few of those last bytes; the
+// lead bytes (E3: every kana) would stop at most characters.
+std::size_t NextMark(std::string_view text, std::size_t pos) {
   static constexpr std::array<bool, 256> kStops = [] {
     std::array<bool, 256> stops{};
     for (unsigned char c : {static_cast<unsigned char>('{'), static_cast<unsigned char>('|'),
@@ -128,43 +132,18 @@ bool MayHaveRuby(std::string_view text) {
     }
     return stops;
   }();
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = pos; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (!kStops[c]) continue;
-    if (c == 0x9C || c == 0x8A) {
-      if (i >= 2 && text.substr(i - 2, 3) == (c == 0x9C ? "｜" : "《")) return true;
-      continue;
-    }
-    return true;
+    if (c != 0x9C && c != 0x8A) return i;
+    if (i >= pos + 2 && text.substr(i - 2, 3) == (c == 0x9C ? "｜" : "《")) return i - 2;
   }
-  return false;
-}
-
-namespace {
-
-// Where the next character that ruby syntax starts with (or an escape mark) is, at or after
-// `pos`; the end if there is none. Always at a character boundary.
-std::size_t NextMark(std::string_view text, std::size_t pos) {
-  for (; pos < text.size(); ++pos) {
-    switch (text[pos]) {
-      case '{':
-      case '|':
-      case kLiteralMark:
-        return pos;
-      case '\xEF':
-        if (text.substr(pos, 3) == "｜") return pos;
-        break;
-      case '\xE3':
-        if (text.substr(pos, 3) == "《") return pos;
-        break;
-      default:
-        break;
-    }
-  }
-  return pos;
+  return text.size();
 }
 
 }  // namespace
+
+bool MayHaveRuby(std::string_view text) { return NextMark(text, 0) < text.size(); }
 
 Pieces ParseRuby(std::string_view text, std::vector<SyntaxProblem>* problems) {
   Pieces out;

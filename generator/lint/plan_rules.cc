@@ -129,13 +129,9 @@ NumberIndex::NumberIndex(const model::Plan& plan) {
 std::vector<Mention> NumberIndex::Unknown(std::string_view text) const {
   std::vector<Mention> out;
   std::size_t covered = 0;  // mentions do not overlap: 「図表-3」 is not also 「表」
-  for (std::size_t pos = 0; pos < text.size();) {
+  // Most characters are told apart from every start by their first bytes.
+  for (std::size_t pos = start_filter_.Next(text, 0); pos < text.size(); pos = start_filter_.Next(text, pos)) {
     const std::size_t begin = pos;
-    // Most characters are told apart from every start by their first bytes.
-    if (!start_filter_.MayBe(text, pos)) {
-      pos = std::min(text.size(), pos + text::SequenceLength(static_cast<unsigned char>(text[pos])));
-      continue;
-    }
     const char32_t c = DecodeAt(text, pos);
     if (begin < covered || !std::binary_search(starts_.begin(), starts_.end(), Normal(c)) ||
         furigana::IsKanji(text::LastCodepoint(text.substr(0, begin)))) {

@@ -37,10 +37,6 @@ Kind Classify(char32_t c) {
 
 std::string Quote(std::string_view s) { return "「" + std::string(s) + "」"; }
 
-// Letters standing alone between spaces, two or more in a row on one line: 「高 梁 市」.
-// The text is read as runs of one kind of character; a spaced-out word is single-letter runs
-// of the same kind (kanji and kana, or Latin) separated only by spaces. A letter touching
-// another letter or a digit belongs to a word and is not spaced out; punctuation is a border.
 // Whether `s` has spaces between a letter and a lone letter of its kind (the second of a
 // spaced-out word): without that, SpacedWords finds nothing. Looks only around the spaces.
 bool MaySpaceWords(std::string_view s) {
@@ -52,7 +48,7 @@ bool MaySpaceWords(std::string_view s) {
     const std::size_t start = std::min(ascii, wide);
     if (start == std::string_view::npos) return false;
     std::size_t end = start;
-    while (end < s.size() && space_at(end)) end += space_at(end);
+    for (std::size_t width; end < s.size() && (width = space_at(end)) > 0;) end += width;
     pos = end;
     if (start == 0 || end >= s.size()) continue;
     const Kind kind = Classify(text::LastCodepoint(s.substr(0, start)));
@@ -65,6 +61,10 @@ bool MaySpaceWords(std::string_view s) {
   return false;
 }
 
+// Letters standing alone between spaces, two or more in a row on one line: 「高 梁 市」.
+// The text is read as runs of one kind of character; a spaced-out word is single-letter runs
+// of the same kind (kanji and kana, or Latin) separated only by spaces. A letter touching
+// another letter or a digit belongs to a word and is not spaced out; punctuation is a border.
 void SpacedWords(std::string_view s, std::vector<Finding>& out) {
   // Most texts: no space, or none with a lone letter after it.
   if (!MaySpaceWords(s)) return;
@@ -201,13 +201,9 @@ void Dates(std::string_view s, std::vector<Finding>& out) {
   static const text::CharFilter kStarts({'R', 'r', 0xFF32, 'H', 'h', 0xFF28, 'S', 's', 0xFF33, U'令', U'平', U'昭', U'大',
                                          U'明', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0xFF10, 0xFF11,
                                          0xFF12, 0xFF13, 0xFF14, 0xFF15, 0xFF16, 0xFF17, 0xFF18, 0xFF19});
-  std::size_t pos = 0;
-  while (pos < s.size()) {
+  // Most characters are none the switch below takes: stepped over.
+  for (std::size_t pos = kStarts.Next(s, 0); pos < s.size(); pos = kStarts.Next(s, pos)) {
     std::size_t begin = pos;
-    if (!kStarts.MayBe(s, pos)) {  // most characters: not one the switch below takes
-      pos = std::min(s.size(), pos + text::SequenceLength(static_cast<unsigned char>(s[pos])));
-      continue;
-    }
     char32_t c = DecodeAt(s, pos);
     // Only an era's initial, a digit or the first kanji of an era's name starts a date.
     switch (c) {

@@ -20,7 +20,6 @@ namespace keikaku::load {
 /// the document has an alias (*name): without one, no node is shared and nothing can expand.
 std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases = nullptr);
 
-
 }  // namespace keikaku::load
 
 #endif  // KEIKAKU_LOAD_FAST_YAML_H_

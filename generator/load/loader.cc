@@ -116,9 +116,9 @@ bool CheckEncoding(const std::string& file, const std::string& text, diag::Diagn
 
 // furigana: auto: of a site, plan or chapter; nullopt when not written.
 std::optional<model::AutoFurigana> AutoFuriganaOf(NodeView n) {
-  NodeView v = n.Child("furigana");
-  if (!v || !v.IsMap() || !v.Child("auto") || !v.Child("auto").IsScalar()) return std::nullopt;
-  const std::string level = v.Child("auto").Scalar();
+  const NodeView setting = n.Child("furigana").Child("auto");
+  if (!setting.IsScalar()) return std::nullopt;
+  const std::string level = setting.Scalar();
   if (level == "off") return model::AutoFurigana{};
   if (level == "all") return model::AutoFurigana{true, 0};
   if (level == "joyo") return model::AutoFurigana{true, 7};
@@ -262,9 +262,7 @@ model::MeasureList BuildMeasures(const Reader& r, NodeView list) {
     m.period = r.Md(n, "period");
     m.body = r.Md(n, "body");
     m.related = r.Strings(n, "related");
-    if (n.Child("targets")) {
-      for (NodeView t : n.Child("targets")) m.targets.push_back({r.Str(t, "label"), r.Str(t, "value")});
-    }
+    for (NodeView t : n.Child("targets")) m.targets.push_back({r.Str(t, "label"), r.Str(t, "value")});
     out.items.push_back(std::move(m));
   }
   return out;
@@ -280,10 +278,8 @@ std::vector<model::ScheduleRow> BuildScheduleRows(const Reader& r, NodeView list
     row.from = r.Fiscal(n, "from");
     row.to = r.Fiscal(n, "to");
     row.continues = r.Bool(n, "continues");
-    if (n.Child("milestones")) {
-      for (NodeView m : n.Child("milestones")) {
-        row.milestones.push_back({r.Fiscal(m, "when").value_or(0), r.Str(m, "label")});
-      }
+    for (NodeView m : n.Child("milestones")) {
+      row.milestones.push_back({r.Fiscal(m, "when").value_or(0), r.Str(m, "label")});
     }
     row.measure = r.Str(n, "measure");
     row.measure_pos = r.PosOf(n, "measure");
@@ -323,10 +319,8 @@ model::Block BuildBlock(const Reader& r, NodeView n) {
   if (NodeView v = n.Child("organization")) {
     model::Organization o;
     o.caption = r.Str(v, "caption");
-    if (v.Child("roles")) {
-      for (NodeView x : v.Child("roles")) {
-        o.roles.push_back({r.Str(x, "function"), r.Str(x, "assignee"), r.Str(x, "role")});
-      }
+    for (NodeView x : v.Child("roles")) {
+      o.roles.push_back({r.Str(x, "function"), r.Str(x, "assignee"), r.Str(x, "role")});
     }
     o.units = BuildUnits(r, v.Child("units"));
     o.note = r.Md(v, "note");
@@ -541,8 +535,7 @@ std::optional<std::vector<model::GlossaryEntry>> LoadGlossary(const fs::path& di
 
 // A file that site.yaml names, beside it in the content folder: parsed and validated.
 struct SiteFile {
-  YAML::Node tree;  // keeps the nodes `node` sees
-  NodeView node;
+  YAML::Node node;
   Reader reader;
 };
 std::optional<SiteFile> LoadSiteFile(const fs::path& dir, const std::string& name, const SourcePos& pos,
@@ -552,7 +545,7 @@ std::optional<SiteFile> LoadSiteFile(const fs::path& dir, const std::string& nam
   std::string* text = nullptr;
   auto node = LoadNamedFile(path, name, pos, what, "コンテンツのフォルダ（site.yaml と同じ場所）", type, sources, diags, &text);
   if (!node) return std::nullopt;
-  return SiteFile{*node, *node, Reader(DisplayName(path), *text)};
+  return SiteFile{*node, Reader(DisplayName(path), *text)};
 }
 
 // Loads the accessibility test results file `name` of the content folder.
@@ -562,7 +555,8 @@ std::optional<model::AccessibilityResults> LoadA11yResults(const fs::path& dir, 
   auto file = LoadSiteFile(dir, name, pos, "アクセシビリティ試験の結果のファイル", *schema::ContentSchema().a11y_results,
                            sources, diags);
   if (!file) return std::nullopt;
-  const auto& [tree, node, r] = *file;
+  const NodeView node = file->node;
+  const Reader& r = file->reader;
   model::AccessibilityResults results;
   results.date = *r.OptDate(node, "date");
   results.pages = r.Strings(node, "pages");
@@ -580,7 +574,8 @@ std::optional<std::vector<model::NameReading>> LoadReadings(const fs::path& dir,
                                                             diag::Diagnostics& diags) {
   auto file = LoadSiteFile(dir, name, pos, "読みのファイル", *schema::ContentSchema().readings, sources, diags);
   if (!file) return std::nullopt;
-  const auto& [tree, node, r] = *file;
+  const NodeView node = file->node;
+  const Reader& r = file->reader;
   std::vector<model::NameReading> names;
   std::map<std::string, SourcePos> seen;
   bool ok = true;
@@ -679,13 +674,13 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 
   std::set<std::string> referenced = {"plan.yaml"};
   std::set<std::string> slugs;
-  const NodeView chapters = NodeView(*node).Child("chapters");
-  for (std::size_t i = 0; i < chapters.size(); ++i) {
-    std::string name = chapters[i].Scalar();
+  const NodeView root(*node);
+  for (NodeView entry : root.Child("chapters")) {
+    std::string name = entry.Scalar();
     fs::path chapter_path = dir / name;
     std::string stem = fs::path(name).stem().string();
     if (!IsSlug(stem) || fs::path(name).has_parent_path()) {
-      diags.Error(r.Pos(chapters[i]), "content.file-name",
+      diags.Error(r.Pos(entry), "content.file-name",
                   "章のファイル名「" + name + "」は使えません。",
                   "計画フォルダの中のファイルを、半角英数字とハイフンの名前で指定してください（例: chapter-1.yaml）。");
       ok = false;
@@ -693,7 +688,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
     }
     if (!slugs.insert(stem).second || stem == "index" || stem == "glossary" || stem == "full" ||
         stem == "measures") {
-      diags.Error(r.Pos(chapters[i]), "content.file-name",
+      diags.Error(r.Pos(entry), "content.file-name",
                   "章のファイル名「" + name + "」は、ほかのページと同じ名前になります。",
                   "別の名前にしてください（index, glossary, full, measures は使えません）。");
       ok = false;
@@ -708,7 +703,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
       for (const auto& e : fs::directory_iterator(dir)) candidates.push_back(e.path().filename().string());
       std::sort(candidates.begin(), candidates.end());
       std::string guess = diag::DidYouMean(name, candidates);
-      diags.Error(r.Pos(chapters[i]), "content.missing-file",
+      diags.Error(r.Pos(entry), "content.missing-file",
                   "章のファイル「" + name + "」が見つかりません。",
                   guess.empty() ? "計画フォルダにファイルを置くか、名前を直してください。"
                                 : "「" + guess + "」のことですか？");
@@ -728,7 +723,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
     plan.chapters.push_back(std::move(chapter));
   }
 
-  if (NodeView g = NodeView(*node).Child("glossary")) {
+  if (NodeView g = root.Child("glossary")) {
     referenced.insert(g.Scalar());
     if (auto glossary = LoadGlossary(dir, g.Scalar(), r.Pos(g), "計画フォルダ", sources, diags, cache)) {
       plan.glossary = std::move(*glossary);
@@ -1014,25 +1009,26 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
         site.base_url += '/';
       }
     }
-    order = r.Strings(*node, "plans");
-    if (NodeView plans = NodeView(*node).Child("plans")) {
+    const NodeView root(*node);
+    order = r.Strings(root, "plans");
+    if (NodeView plans = root.Child("plans")) {
       for (NodeView p : plans) order_pos.push_back(r.Pos(p));
     }
-    if (NodeView g = NodeView(*node).Child("glossary")) {
+    if (NodeView g = root.Child("glossary")) {
       if (auto glossary = LoadGlossary(source_dir, g.Scalar(), r.Pos(g), "コンテンツのフォルダ（site.yaml と同じ場所）", sources, diags)) {
         site.glossary = std::move(*glossary);
       }
     }
-    if (NodeView f = NodeView(*node).Child("furigana")) {
+    if (NodeView f = root.Child("furigana")) {
       site.furigana_shown = r.Str(f, "shown") != "false";
-      site.auto_furigana = AutoFuriganaOf(*node).value_or(model::AutoFurigana{});
+      site.auto_furigana = AutoFuriganaOf(root).value_or(model::AutoFurigana{});
       if (NodeView file = f.Child("readings")) {
         if (auto names = LoadReadings(source_dir, file.Scalar(), r.Pos(file), sources, diags)) {
           site.readings = std::move(*names);
         }
       }
     }
-    if (NodeView l = NodeView(*node).Child("data_license")) {
+    if (NodeView l = root.Child("data_license")) {
       site.data_license = model::DataLicense{r.Str(l, "name"), r.Str(l, "url")};
       if (!site.data_license->url.empty() && !IsWebAddress(site.data_license->url)) {
         diags.Error(r.PosOf(l, "url"), "content.license-url",
@@ -1040,7 +1036,7 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
                     "https://creativecommons.org/licenses/by/4.0/deed.ja のように、https:// で始まるアドレスを書いてください。");
       }
     }
-    if (NodeView a = NodeView(*node).Child("accessibility")) {
+    if (NodeView a = root.Child("accessibility")) {
       if (a.Child("target")) site.accessibility.target = r.Str(a, "target");
       site.accessibility.exceptions = r.Str(a, "exceptions");
       site.accessibility.contact = r.Str(a, "contact");

@@ -146,7 +146,7 @@ class Validator {
   }
 
   void CheckRecord(NodeView node, const Type& type, const Path& path, int depth) {
-    std::vector<std::pair<std::string_view, int>> seen;  // key, line (the keys live in the tree)
+    std::map<std::string_view, int> seen;  // key -> line (the keys live in the tree)
     std::vector<std::string> suggested;  // keys offered as "did you mean" for misspellings
     int present = 0;
     for (const auto& [key_node, value] : node.pairs()) {
@@ -156,14 +156,13 @@ class Validator {
       }
       const std::string& key = key_node.Scalar();
       const Path child{&path, key};
-      auto prev = std::find_if(seen.begin(), seen.end(), [&key](const auto& k) { return k.first == key; });
-      if (prev != seen.end()) {
+      auto [prev, inserted] = seen.emplace(key, key_node.Mark().line + 1);
+      if (!inserted) {
         Error(key_node, "yaml.duplicate-key",
               "キー「" + key + "」が重複しています（" + std::to_string(prev->second) + " 行目にもあります）。",
               "どちらか一方を消してください。同じキーが二つあると、後の値は無視されます。");
         continue;
       }
-      seen.emplace_back(key, key_node.Mark().line + 1);
       const schema::Field* field = type.FindField(key);
       if (!field) {
         std::string suggestion = diag::DidYouMean(key, type.Keys());
@@ -203,10 +202,8 @@ class Validator {
     CheckYearOrder(node, type, path);
     for (const schema::Field& f : type.fields) {
       // A misspelt required key was reported once already, with the right spelling.
-      if (!f.required) continue;
       bool misspelt = std::find(suggested.begin(), suggested.end(), f.key) != suggested.end();
-      bool present_key = std::any_of(seen.begin(), seen.end(), [&f](const auto& k) { return k.first == f.key; });
-      if (!present_key && !misspelt) {
+      if (f.required && !seen.count(f.key) && !misspelt) {
         Error(node, "schema.required",
               "「" + path.Or(type.doc) + "」に必須のキー「" + f.key + "」がありません。",
               f.key + ": に" + f.doc + "を書いてください。");

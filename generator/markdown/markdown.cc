@@ -11,6 +11,7 @@
 #include <initializer_list>
 #include <memory>
 #include <mutex>
+#include <tuple>
 
 #include "furigana/html.h"
 #include "furigana/syntax.h"
@@ -517,16 +518,16 @@ class Renderer {
   static void MarkEnglish(cmark_node* root) {
     for (cmark_node* node : Collect(root, CMARK_NODE_TEXT)) {
       // Most texts have no English phrase: their literal is not copied.
-      if (FindEnglishPhrase(cmark_node_get_literal(node), 0).first == std::string::npos) continue;
+      auto [begin, end] = FindEnglishPhrase(cmark_node_get_literal(node), 0);
+      if (begin == std::string::npos) continue;
       cmark_node* current = node;
       std::string rest = cmark_node_get_literal(current);
-      for (;;) {
-        auto [begin, end] = FindEnglishPhrase(rest, 0);
-        if (begin == std::string::npos) break;
+      while (begin != std::string::npos) {
         std::string after = rest.substr(end);
         current = SpliceInline(current, rest, begin, end, {"<span lang=\"en\">", "</span>"},
                                rest.substr(begin, end - begin));
         rest = after;
+        std::tie(begin, end) = FindEnglishPhrase(rest, 0);
       }
     }
   }

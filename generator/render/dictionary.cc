@@ -127,7 +127,7 @@ void Dictionary::SetTemplateGlobalValue(std::string_view name, std::string value
 }
 
 Dictionary* Dictionary::Add(List*& lists, std::string_view name, const Dictionary* parent) {
-  Dictionary* child = new (storage_->arena.allocate(sizeof(Dictionary), alignof(Dictionary))) Dictionary(storage_, parent);
+  Dictionary* child = storage_->Make<Dictionary>(storage_, parent);
   storage_->made.push_back(child);
   for (List* list = lists; list; list = list->next) {
     if (list->name == name) {

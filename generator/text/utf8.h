@@ -2,6 +2,7 @@
 #ifndef KEIKAKU_TEXT_UTF8_H_
 #define KEIKAKU_TEXT_UTF8_H_
 
+#include <algorithm>
 #include <bitset>
 #include <cstddef>
 #include <string>
@@ -56,6 +57,12 @@ class CharFilter {
     const auto lead = static_cast<unsigned char>(s[pos]);
     if (lead < 0x80) return bytes_[lead];
     return pos + 1 < s.size() && pairs_[lead << 8 | static_cast<unsigned char>(s[pos + 1])];
+  }
+  /// The first character at or after `pos` (a character boundary) that MayBe one of the
+  /// set; s.size() if none. The others are stepped over by their length, not decoded.
+  std::size_t Next(std::string_view s, std::size_t pos) const {
+    while (pos < s.size() && !MayBe(s, pos)) pos += SequenceLength(static_cast<unsigned char>(s[pos]));
+    return std::min(pos, s.size());
   }
 
  private:
