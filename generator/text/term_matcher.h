@@ -4,11 +4,12 @@
 #ifndef KEIKAKU_TEXT_TERM_MATCHER_H_
 #define KEIKAKU_TEXT_TERM_MATCHER_H_
 
-#include <array>
 #include <bitset>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace keikaku::text {
@@ -28,11 +29,15 @@ class TermMatcher {
   const std::string& key() const { return key_; }
 
  private:
-  // Names by their first byte, longest first.
-  std::array<std::vector<std::string>, 256> by_first_byte_;
-  // The first two bytes of the names (a one-byte name: its byte and any other), so that a
-  // place in the text no name starts at is passed over with one look.
-  std::bitset<256 * 256> starts_;
+  // The names by their first character (its code point; a byte that does not begin a valid
+  // UTF-8 sequence stands for itself, above the code points), each list longest first, the
+  // lists in the order of their characters.
+  std::vector<std::pair<std::uint32_t, std::vector<std::string>>> by_first_char_;
+  // The low 16 bits of those first characters: a place in the text no name starts at is
+  // passed over with one look (in Japanese text most characters share their first byte).
+  std::bitset<1 << 16> starts_;
+  // Some name begins with bytes that are not a whole character: one list (key 0) for all.
+  bool broken_ = false;
   std::string key_;
 };
 

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <random>
+
 using keikaku::text::TermMatcher;
 
 namespace {
@@ -52,4 +56,59 @@ TEST_CASE("matches are whole characters and found up to the end of the text", "[
   CHECK_FALSE(empty.Find("DX", 2));
   TermMatcher one({"A"});  // a name of one byte, also as the text's last
   CHECK(All(one, "A・本A") == Names{"A", "A"});
+}
+
+namespace {
+
+// What Find must return, by its definition: at the leftmost character start (a byte that is
+// not a UTF-8 continuation byte) where some name matches and is not glued to Latin letters,
+// the longest such name (of equal lengths, the first in byte order).
+std::optional<keikaku::text::TermMatch> Reference(Names names, std::string_view text, std::size_t from) {
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    for (const std::string& name : names) {
+      if (name.empty() || text.compare(i, name.size(), name) != 0) continue;
+      std::size_t end = i + name.size();
+      if (word(name.front()) && i > 0 && word(text[i - 1])) continue;
+      if (word(name.back()) && end < text.size() && word(text[end])) continue;
+      return keikaku::text::TermMatch{i, end, name};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE("matching agrees with its definition on random texts, broken UTF-8 included", "[autolink]") {
+  // Pieces that share first bytes and first characters, Latin letters, and bytes that do not
+  // form characters (a lone lead byte, a lone continuation byte, a cut-off sequence).
+  const std::vector<std::string> pieces = {"デ", "ジ", "タ", "ル", "・", "ト", "D", "X", "A", "I", "1", "-",
+                                           "本", "町", "\xE3", "\x83", "\xE3\x83", "\xF0\x9F\x98\x80", "\xC3\xA9", " "};
+  std::mt19937 random(20261124);
+  auto pick = [&](std::size_t count) {
+    std::string s;
+    for (std::size_t k = 0; k < count; ++k) s += pieces[random() % pieces.size()];
+    return s;
+  };
+  for (int round = 0; round < 300; ++round) {
+    Names names;
+    for (int k = 0; k < 6; ++k) names.push_back(pick(1 + random() % 3));
+    TermMatcher m(names);
+    std::string text = pick(random() % 40);
+    for (std::size_t from = 0; from <= text.size(); ++from) {
+      auto want = Reference(names, text, from);
+      auto got = m.Find(text, from);
+      INFO("names " << names.size() << " text " << text << " from " << from);
+      REQUIRE(got.has_value() == want.has_value());
+      if (got) {
+        CHECK(got->begin == want->begin);
+        CHECK(got->end == want->end);
+        CHECK(got->name == want->name);
+      }
+    }
+  }
 }
