@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "load/literal_blocks.h"
 #include "load/yaml_access.h"
 #include "text/utf8.h"
 
@@ -77,7 +78,10 @@ class Builder {
  public:
   static constexpr std::size_t kMaxDepth = 100;
 
-  explicit Builder(std::string_view text) : marks_(text), memory_(new YAML::detail::memory_holder) {}
+  // `text` is the text as written; libyaml reads it, or `elision`'s copy of it with the
+  // same lines (whose blocks' values are taken from `elision` once libyaml confirms them).
+  Builder(std::string_view text, Elision* elision)
+      : marks_(text), memory_(new YAML::detail::memory_holder), elision_(elision) {}
 
   // False when the event is one yaml-cpp would read otherwise.
   bool Take(const yaml_event_t& e) {
@@ -87,6 +91,9 @@ class Builder {
 
   // Whether the document has an alias (*name).
   bool aliases() const { return aliases_; }
+
+  // Whether libyaml found every block keikaku read, as keikaku read it.
+  bool blocks_confirmed() const { return !elision_ || next_block_ == elision_->blocks.size(); }
 
   YAML::Node Root() const {
     if (!root_) return YAML::Node();
@@ -104,6 +111,12 @@ class Builder {
             node.set_mark(marks_.Next(static_cast<std::size_t>(node.mark().pos)));
           }
           node.set_null();
+        } else if (ElidedBlock* block = Elided(e)) {
+          // libyaml's value of the cut lines must be the one keikaku read from them.
+          const std::string_view cut(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+          if (e.end_mark.line != block->end_line || cut != block->cut_value) return false;
+          node.set_scalar(std::move(block->value));
+          node.set_tag(Tag(e.data.scalar.tag, false));
         } else {
           node.set_scalar(std::string(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length));
           node.set_tag(Tag(e.data.scalar.tag, e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE));
@@ -164,6 +177,13 @@ class Builder {
     return at < text.size() && text[at] == ':';
   }
 
+  // The block keikaku read at the line where this literal scalar begins, if any.
+  ElidedBlock* Elided(const yaml_event_t& e) {
+    if (!elision_ || e.data.scalar.style != YAML_LITERAL_SCALAR_STYLE) return nullptr;
+    if (next_block_ >= elision_->blocks.size() || elision_->blocks[next_block_].line != e.start_mark.line) return nullptr;
+    return &elision_->blocks[next_block_++];
+  }
+
   YAML::detail::node& Create(const yaml_event_t& e, const yaml_char_t* anchor) {
     YAML::detail::node& node = memory_->create_node();
     node.set_mark(marks_.At(e.start_mark));
@@ -198,19 +218,18 @@ class Builder {
   std::vector<Open> open_;
   YAML::detail::node* root_ = nullptr;
   bool aliases_ = false;
+  Elision* elision_;
+  std::size_t next_block_ = 0;
 };
 
-}  // namespace
-
-std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases) {
-  // yaml-cpp's positions do not count a UTF-8 byte order mark; libyaml skips it too.
-  std::string_view body(text);
-  if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.remove_prefix(3);
+// The first document of `text` (as written, for positions), read by libyaml from `input`:
+// `text` itself, or a copy made by ElideLiteralBlocks.
+std::optional<YAML::Node> Read(std::string_view text, std::string_view input, Elision* elision, bool* aliases) {
   yaml_parser_t parser;
   if (!yaml_parser_initialize(&parser)) return std::nullopt;
-  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(input.data()), input.size());
   yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-  Builder builder(body);
+  Builder builder(text, elision);
   // yaml-cpp's YAML::Load gives the first document only, but the whole text must read without
   // error: where libyaml ends a document early and fails after it (「key\n: value」), yaml-cpp
   // fails inside it.
@@ -227,9 +246,29 @@ std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases) {
     yaml_event_delete(&event);
   }
   yaml_parser_delete(&parser);
-  if (!ok) return std::nullopt;
+  if (!ok || !builder.blocks_confirmed()) return std::nullopt;
   if (aliases) *aliases = builder.aliases();
   return builder.Root();
+}
+
+}  // namespace
+
+std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases, std::size_t* blocks_read) {
+  // yaml-cpp's positions do not count a UTF-8 byte order mark; libyaml skips it too.
+  std::string_view body(text);
+  if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.remove_prefix(3);
+  if (blocks_read) *blocks_read = 0;
+  Elision elision = ElideLiteralBlocks(body);
+  if (!elision.blocks.empty()) {
+    const std::size_t blocks = elision.blocks.size();
+    if (std::optional<YAML::Node> node = Read(body, elision.text, &elision, aliases)) {
+      if (blocks_read) *blocks_read = blocks;
+      return node;
+    }
+    // libyaml does not confirm a block (or fails, or reads something yaml-cpp reads
+    // otherwise): the text as written decides.
+  }
+  return Read(body, body, nullptr, aliases);
 }
 
 }  // namespace keikaku::load

@@ -73,6 +73,13 @@ TEST_CASE("LoadFast reads every YAML file of the repository as YAML::Load does",
       ++files;
       const bool read = Compare(path, *text);
       fast += read;
+      // Literal blocks (the Markdown bodies) are read by keikaku, not libyaml.
+      std::size_t blocks = 0;
+      keikaku::load::LoadFast(*text, nullptr, &blocks);
+      if (path.find("/content/plans/") != std::string::npos && text->find(": |\n") != std::string::npos) {
+        INFO(path);
+        CHECK(blocks > 0);
+      }
       // Every file of a site that builds is read by libyaml, not handed to yaml-cpp.
       if (path.find("/content/") != std::string::npos || path.find("/tests/sites/") != std::string::npos) CHECK(read);
     }
@@ -190,4 +197,56 @@ TEST_CASE("LoadFast tells whether a document has aliases", "[load][yaml]") {
   CHECK_FALSE(aliases("title: 計画\nbody: \"*b は別名ではありません\"\n"));
   // Aliases only after the first document, which is the one read, do not count.
   CHECK_FALSE(aliases("a: &x 1\n---\nb: *x\n"));
+}
+
+// Literal blocks of random lines (indentation, tabs, empty lines, lines of spaces, text that
+// looks like YAML) in random places: LoadFast reads each text as YAML::Load does, whether
+// keikaku reads the blocks itself or leaves the text to libyaml.
+TEST_CASE("LoadFast reads literal blocks of random lines as YAML::Load does", "[load][yaml]") {
+  const std::vector<std::string> pieces = {"本文", "a", " ", "  ", "\t", ": ", "- ", "|", "# c", "\"", "x: |", "[", "|-"};
+  std::uint64_t seed = 0x626c6f63;
+  auto next = [&](std::size_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((seed >> 33) % n);
+  };
+  int both = 0, direct = 0, errors = 0;
+  for (int round = 0; round < 3000; ++round) {
+    // A map of blocks, or a list of them (some in an item's map, some in a list in a list).
+    const bool list = next(2);
+    const std::vector<std::string> headers =
+        list ? std::vector<std::string>{"- |", "- |-", "- |+", "- key: |", "- - |", "- >"}
+             : std::vector<std::string>{"body: |", "body: |-", "body: |+", "body: >", "body:  |  "};
+    std::string text = list ? "" : "title: 計画\n";
+    for (std::size_t blocks = 1 + next(3); blocks > 0; --blocks) {
+      std::string header = headers[next(headers.size())];
+      if (!list) header.insert(4, std::to_string(blocks));
+      text += header + "\n";
+      for (std::size_t lines = next(6); lines > 0; --lines) {
+        std::string line(next(8) == 0 ? 0 : 1 + next(5), ' ');
+        for (std::size_t k = next(4); k > 0; --k) line += pieces[next(pieces.size())];
+        text += line + "\n";
+      }
+    }
+    if (next(4) == 0) text.pop_back();  // no break after the last line
+    std::size_t read_directly = 0;
+    std::optional<YAML::Node> fast = keikaku::load::LoadFast(text, nullptr, &read_directly);
+    std::string expected;
+    try {
+      expected = Describe(YAML::Load(text));
+    } catch (const YAML::Exception&) {
+      ++errors;
+      INFO(text);
+      CHECK_FALSE(fast);
+      continue;
+    }
+    if (!fast) continue;
+    ++both;
+    direct += read_directly > 0;
+    INFO(text);
+    CHECK(Describe(*fast) == expected);
+  }
+  CHECK(both > 500);
+  CHECK(direct > 300);
+  WARN("random blocks: " << both << " read alike (" << direct << " with blocks read by keikaku), " << errors
+                         << " yaml-cpp errors");
 }

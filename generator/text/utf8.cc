@@ -82,21 +82,22 @@ CharFilter::CharFilter(const std::vector<char32_t>& chars) {
 }
 
 bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t pos = 0;
   while (pos < s.size()) {
     // ASCII eight bytes at a time (indentation, keys, Markdown syntax).
-    if (static_cast<unsigned char>(s[pos]) < 0x80) {
-      std::uint64_t bytes = 0x80;
-      if (pos + 8 <= s.size()) std::memcpy(&bytes, s.data() + pos, sizeof bytes);
-      pos += (bytes & 0x8080808080808080ULL) == 0 ? 8 : 1;
+    if (bytes[pos] < 0x80) {
+      std::uint64_t eight = 0x80;
+      if (pos + 8 <= s.size()) std::memcpy(&eight, s.data() + pos, sizeof eight);
+      pos += (eight & 0x8080808080808080ULL) == 0 ? 8 : 1;
       continue;
     }
-    std::size_t start = pos;
-    char32_t c = DecodeAt(s, pos);
-    if (c == 0xFFFD && !(pos - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
-      if (bad_offset) *bad_offset = start;
+    const std::size_t size = Utf8SequenceAt(bytes, pos, s.size());
+    if (size == 0) {
+      if (bad_offset) *bad_offset = pos;
       return false;
     }
+    pos += size;
   }
   return true;
 }

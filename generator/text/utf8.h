@@ -82,6 +82,25 @@ void AppendUtf8(std::string& out, char32_t c);
 /// True if `s` is well-formed UTF-8. `bad_offset` receives the first bad byte's offset.
 bool IsValidUtf8(std::string_view s, std::size_t* bad_offset = nullptr);
 
+/// The length of the well-formed UTF-8 sequence that begins at s[i] (i < n), or 0: not a
+/// lead byte, a missing continuation byte, an over-long form, a surrogate, above U+10FFFF.
+inline std::size_t Utf8SequenceAt(const unsigned char* s, std::size_t i, std::size_t n) {
+  const unsigned char c = s[i];
+  if (c < 0x80) return 1;
+  auto continues = [&](std::size_t k) { return i + k < n && (s[i + k] & 0xC0) == 0x80; };
+  if (c < 0xC2) return 0;
+  if (c < 0xE0) return continues(1) ? 2 : 0;
+  if (c < 0xF0) {
+    if (!continues(1) || !continues(2)) return 0;
+    return (c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0) ? 0 : 3;
+  }
+  if (c < 0xF5) {
+    if (!continues(1) || !continues(2) || !continues(3)) return 0;
+    return (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90) ? 0 : 4;
+  }
+  return 0;
+}
+
 std::size_t CodepointCount(std::string_view s);
 
 /// True for East Asian Wide and Fullwidth characters (kana, kanji, 全角 punctuation).
