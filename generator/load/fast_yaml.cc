@@ -10,7 +10,6 @@
 
 #include "diag/diagnostics.h"
 #include "load/literal_blocks.h"
-#include "load/yaml_access.h"
 #include "text/utf8.h"
 
 namespace keikaku::load {
@@ -80,8 +79,7 @@ class Builder {
 
   // `text` is the text as written; libyaml reads it, or `elision`'s copy of it with the
   // same lines (whose blocks' values are taken from `elision` once libyaml confirms them).
-  Builder(std::string_view text, Elision* elision)
-      : marks_(text), memory_(new YAML::detail::memory_holder), elision_(elision) {}
+  Builder(std::string_view text, Elision* elision) : marks_(text), elision_(elision) {}
 
   // False when the event is one yaml-cpp would read otherwise.
   bool Take(const yaml_event_t& e) {
@@ -95,31 +93,40 @@ class Builder {
   // Whether libyaml found every block keikaku read, as keikaku read it.
   bool blocks_confirmed() const { return !elision_ || next_block_ == elision_->blocks.size(); }
 
-  YAML::Node Root() const {
-    if (!root_) return YAML::Node();
-    return YAML::as_if<YamlAccess, void>::Wrap(*root_, memory_);
+  // The document's root; for a text with no node, a null node without position, as
+  // YAML::Load gives.
+  YamlDoc Root() {
+    if (!root_) {
+      YamlNode& none = doc_.Add();
+      none.mark = YAML::Mark::null_mark();
+      root_ = &none;
+    }
+    return doc_.Finish(root_);
   }
 
  private:
   bool TakeNode(const yaml_event_t& e) {
     switch (e.type) {
       case YAML_SCALAR_EVENT: {
-        YAML::detail::node& node = Create(e, e.data.scalar.anchor);
+        YamlNode& node = Create(e, e.data.scalar.anchor);
         if (IsNull(e)) {
           // Nothing written (「key:」, 「-」): yaml-cpp places the null at the next token.
           if (e.data.scalar.length == 0 && !e.data.scalar.anchor) {
-            node.set_mark(marks_.Next(static_cast<std::size_t>(node.mark().pos)));
+            node.mark = marks_.Next(static_cast<std::size_t>(node.mark.pos));
           }
-          node.set_null();
+          node.kind = YamlNode::Kind::kNull;
+          node.tag.clear();
         } else if (ElidedBlock* block = Elided(e)) {
           // libyaml's value of the cut lines must be the one keikaku read from them.
           const std::string_view cut(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
           if (e.end_mark.line != block->end_line || cut != block->cut_value) return false;
-          node.set_scalar(std::move(block->value));
-          node.set_tag(Tag(e.data.scalar.tag, false));
+          node.kind = YamlNode::Kind::kScalar;
+          node.scalar = std::move(block->value);
+          node.tag = Tag(e.data.scalar.tag, false);
         } else {
-          node.set_scalar(std::string(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length));
-          node.set_tag(Tag(e.data.scalar.tag, e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE));
+          node.kind = YamlNode::Kind::kScalar;
+          node.scalar.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
+          node.tag = Tag(e.data.scalar.tag, e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
         }
         return Attach(node);
       }
@@ -134,19 +141,16 @@ class Builder {
         // stops with the error keikaku reports as schema.too-deep.
         if (open_.size() >= kMaxDepth) return false;
         const bool map = e.type == YAML_MAPPING_START_EVENT;
-        YAML::detail::node& node = Create(e, map ? e.data.mapping_start.anchor : e.data.sequence_start.anchor);
-        node.set_type(map ? YAML::NodeType::Map : YAML::NodeType::Sequence);
-        node.set_tag(Tag(map ? e.data.mapping_start.tag : e.data.sequence_start.tag, true));
-        const bool flow = map ? e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
-                              : e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
-        node.set_style(flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block);
+        YamlNode& node = Create(e, map ? e.data.mapping_start.anchor : e.data.sequence_start.anchor);
+        node.kind = map ? YamlNode::Kind::kMap : YamlNode::Kind::kSequence;
+        node.tag = Tag(map ? e.data.mapping_start.tag : e.data.sequence_start.tag, true);
         open_.push_back({&node, nullptr});
         return true;
       }
       case YAML_SEQUENCE_END_EVENT:
       case YAML_MAPPING_END_EVENT: {
         if (open_.empty() || open_.back().key) return false;
-        YAML::detail::node& node = *open_.back().node;
+        YamlNode& node = *open_.back().node;
         open_.pop_back();
         return Attach(node);
       }
@@ -156,13 +160,13 @@ class Builder {
   }
 
   struct Open {
-    YAML::detail::node* node;
-    YAML::detail::node* key;  // a map's key waiting for its value
+    YamlNode* node;
+    const YamlNode* key;  // a map's key waiting for its value
   };
 
   // Whether the next node is a key of the innermost map.
   bool AtKey() const {
-    return !open_.empty() && open_.back().node->type() == YAML::NodeType::Map && !open_.back().key;
+    return !open_.empty() && open_.back().node->kind == YamlNode::Kind::kMap && !open_.back().key;
   }
 
   // A key as content writes it: a scalar or alias followed by ':' on its line. libyaml also
@@ -184,9 +188,9 @@ class Builder {
     return &elision_->blocks[next_block_++];
   }
 
-  YAML::detail::node& Create(const yaml_event_t& e, const yaml_char_t* anchor) {
-    YAML::detail::node& node = memory_->create_node();
-    node.set_mark(marks_.At(e.start_mark));
+  YamlNode& Create(const yaml_event_t& e, const yaml_char_t* anchor) {
+    YamlNode& node = doc_.Add();
+    node.mark = marks_.At(e.start_mark);
     // Registered before the node's contents: an alias inside its own anchor is the node
     // itself, as in yaml-cpp (CheckAliasExpansion reports it).
     if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = &node;
@@ -194,29 +198,30 @@ class Builder {
   }
 
   // Adds a finished node to the collection it is in.
-  bool Attach(YAML::detail::node& node) {
+  bool Attach(const YamlNode& node) {
     if (open_.empty()) {
       if (root_) return false;
       root_ = &node;
       return true;
     }
     Open& parent = open_.back();
-    if (parent.node->type() == YAML::NodeType::Sequence) {
-      parent.node->push_back(node, memory_);
+    if (parent.node->kind == YamlNode::Kind::kSequence) {
+      parent.node->items.push_back(&node);
     } else if (!parent.key) {
       parent.key = &node;
     } else {
-      parent.node->insert(*parent.key, node, memory_);  // a repeated key is kept, as yaml-cpp does
+      parent.node->items.push_back(parent.key);  // a repeated key is kept, as yaml-cpp does
+      parent.node->items.push_back(&node);
       parent.key = nullptr;
     }
     return true;
   }
 
   Marks marks_;
-  YAML::detail::shared_memory_holder memory_;
-  std::map<std::string, YAML::detail::node*> anchors_;
+  YamlDoc::Builder doc_;
+  std::map<std::string, YamlNode*> anchors_;
   std::vector<Open> open_;
-  YAML::detail::node* root_ = nullptr;
+  const YamlNode* root_ = nullptr;
   bool aliases_ = false;
   Elision* elision_;
   std::size_t next_block_ = 0;
@@ -224,7 +229,7 @@ class Builder {
 
 // The first document of `text` (as written, for positions), read by libyaml from `input`:
 // `text` itself, or a copy made by ElideLiteralBlocks.
-std::optional<YAML::Node> Read(std::string_view text, std::string_view input, Elision* elision, bool* aliases) {
+std::optional<YamlDoc> Read(std::string_view text, std::string_view input, Elision* elision, bool* aliases) {
   yaml_parser_t parser;
   if (!yaml_parser_initialize(&parser)) return std::nullopt;
   yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(input.data()), input.size());
@@ -253,7 +258,7 @@ std::optional<YAML::Node> Read(std::string_view text, std::string_view input, El
 
 }  // namespace
 
-std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases, std::size_t* blocks_read) {
+std::optional<YamlDoc> LoadFast(const std::string& text, bool* aliases, std::size_t* blocks_read) {
   // yaml-cpp's positions do not count a UTF-8 byte order mark; libyaml skips it too.
   std::string_view body(text);
   if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.remove_prefix(3);
@@ -261,7 +266,7 @@ std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases, std::
   Elision elision = ElideLiteralBlocks(body);
   if (!elision.blocks.empty()) {
     const std::size_t blocks = elision.blocks.size();
-    if (std::optional<YAML::Node> node = Read(body, elision.text, &elision, aliases)) {
+    if (std::optional<YamlDoc> node = Read(body, elision.text, &elision, aliases)) {
       if (blocks_read) *blocks_read = blocks;
       return node;
     }

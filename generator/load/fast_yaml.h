@@ -1,16 +1,18 @@
-// Reads YAML with libyaml into yaml-cpp's node tree. yaml-cpp's own reader is about ten times
-// slower (its scanner matches every character against regular expressions): it took more
-// than half of loading a large site. The tree is the one YAML::Load gives (the same nodes,
-// values, tags, null values, shared alias nodes and positions), so that everything after
-// the reading (the YAML doctor, the validator, the model) stays as it is, and what is not
-// valid YAML still goes to YAML::Load, whose errors keikaku explains in Japanese.
+// Reads YAML with libyaml into keikaku's tree (load/node_view.h). yaml-cpp's own reader is
+// about ten times slower (its scanner matches every character against regular expressions):
+// it took more than half of loading a large site. The tree is the one YAML::Load gives (the
+// same nodes, values, tags, null values, shared alias nodes and positions), so that
+// everything after the reading (the YAML doctor, the validator, the model) reads any text
+// alike, and what is not valid YAML still goes to YAML::Load, whose errors keikaku explains
+// in Japanese.
 #ifndef KEIKAKU_LOAD_FAST_YAML_H_
 #define KEIKAKU_LOAD_FAST_YAML_H_
 
-#include <yaml-cpp/yaml.h>
-
+#include <cstddef>
 #include <optional>
 #include <string>
+
+#include "load/yaml_doc.h"
 
 namespace keikaku::load {
 
@@ -20,7 +22,7 @@ namespace keikaku::load {
 /// the document has an alias (*name): without one, no node is shared and nothing can expand.
 /// `*blocks_read` (if given) is the number of literal block scalars keikaku read itself
 /// (load/literal_blocks.h) instead of libyaml.
-std::optional<YAML::Node> LoadFast(const std::string& text, bool* aliases = nullptr, std::size_t* blocks_read = nullptr);
+std::optional<YamlDoc> LoadFast(const std::string& text, bool* aliases = nullptr, std::size_t* blocks_read = nullptr);
 
 }  // namespace keikaku::load
 

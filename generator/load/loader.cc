@@ -1,6 +1,7 @@
 #include "load/loader.h"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <functional>
@@ -475,7 +476,7 @@ constexpr std::uintmax_t kMaxContentBytes = 32u * 1024 * 1024;
 
 // Reads and parses one content file; records its text for excerpts.
 // With `missing`, a path that is no regular file is not reported but told there.
-std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& type,
+std::optional<YamlDoc> LoadFile(const fs::path& path, const schema::Type& type,
                                    SourceTexts& sources, diag::Diagnostics& diags,
                                    std::string** text_out, ParseCache* cache = nullptr, bool* missing = nullptr) {
   std::string name = DisplayName(path);
@@ -506,7 +507,7 @@ std::optional<YAML::Node> LoadFile(const fs::path& path, const schema::Type& typ
 
 // Loads the file that a setting names (`name`, written at `pos`, a file directly in its
 // folder, at `path`): a missing one is reported as the `what` that belongs in `where`.
-std::optional<YAML::Node> LoadNamedFile(const fs::path& path, const std::string& name, const SourcePos& pos,
+std::optional<YamlDoc> LoadNamedFile(const fs::path& path, const std::string& name, const SourcePos& pos,
                                         const std::string& what, const std::string& where, const schema::Type& type,
                                         SourceTexts& sources, diag::Diagnostics& diags, std::string** text,
                                         ParseCache* cache = nullptr) {
@@ -528,14 +529,14 @@ std::optional<std::vector<model::GlossaryEntry>> LoadGlossary(const fs::path& di
   auto node = LoadNamedFile(path, name, pos, "用語集のファイル", where, *schema::ContentSchema().glossary, sources, diags,
                             &text, cache);
   if (!node) return std::nullopt;
-  std::vector<model::GlossaryEntry> entries = BuildGlossary(*node, DisplayName(path), *text);
+  std::vector<model::GlossaryEntry> entries = BuildGlossary(node->root(), DisplayName(path), *text);
   if (!load::CheckGlossary(entries, diags)) return std::nullopt;
   return entries;
 }
 
 // A file that site.yaml names, beside it in the content folder: parsed and validated.
 struct SiteFile {
-  YAML::Node node;
+  YamlDoc doc;
   Reader reader;
 };
 std::optional<SiteFile> LoadSiteFile(const fs::path& dir, const std::string& name, const SourcePos& pos,
@@ -555,7 +556,7 @@ std::optional<model::AccessibilityResults> LoadA11yResults(const fs::path& dir, 
   auto file = LoadSiteFile(dir, name, pos, "アクセシビリティ試験の結果のファイル", *schema::ContentSchema().a11y_results,
                            sources, diags);
   if (!file) return std::nullopt;
-  const NodeView node = file->node;
+  const NodeView node = file->doc.root();
   const Reader& r = file->reader;
   model::AccessibilityResults results;
   results.date = *r.OptDate(node, "date");
@@ -574,7 +575,7 @@ std::optional<std::vector<model::NameReading>> LoadReadings(const fs::path& dir,
                                                             diag::Diagnostics& diags) {
   auto file = LoadSiteFile(dir, name, pos, "読みのファイル", *schema::ContentSchema().readings, sources, diags);
   if (!file) return std::nullopt;
-  const NodeView node = file->node;
+  const NodeView node = file->doc.root();
   const Reader& r = file->reader;
   std::vector<model::NameReading> names;
   std::map<std::string, SourcePos> seen;
@@ -618,7 +619,7 @@ void UseSharedGlossary(std::vector<model::GlossaryEntry>& glossary, const std::v
 
 }  // namespace
 
-std::optional<YAML::Node> ParseCache::Parse(const std::string& file, const std::string& text,
+std::optional<YamlDoc> ParseCache::Parse(const std::string& file, const std::string& text,
                                             const schema::Type& type, diag::Diagnostics& diags) {
   std::shared_ptr<Entry> entry;
   {
@@ -629,22 +630,22 @@ std::optional<YAML::Node> ParseCache::Parse(const std::string& file, const std::
     entry = std::make_shared<Entry>();  // parsed outside the lock: other threads go on
     entry->text = text;
     entry->type = &type;
-    entry->node = ParseContent(file, text, type, entry->diags);
+    entry->doc = ParseContent(file, text, type, entry->diags);
     std::lock_guard<std::mutex> lock(mutex_);
     files_[file] = entry;
   }
   diags.Merge(entry->diags);
-  // The same node, not a copy: YAML::Clone drops the positions. A file belongs to one plan,
+  // The same document, not a copy. A file belongs to one plan,
   // and a plan loads on one thread, so no two threads read it at once.
-  return entry->node;
+  return entry->doc;
 }
 
-model::Chapter ParseCache::Chapter(const std::string& file, const std::string& text, const YAML::Node& node) {
+model::Chapter ParseCache::Chapter(const std::string& file, const std::string& text, const YamlDoc& doc) {
   std::shared_ptr<Entry> entry;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    // The entry Parse gave `node` from: the same node, not an equal one.
-    if (auto it = files_.find(file); it != files_.end() && it->second->node && it->second->node->is(node)) {
+    // The entry Parse gave `doc` from: the same document, not an equal one.
+    if (auto it = files_.find(file); it != files_.end() && it->second->doc && it->second->doc->is(doc)) {
       entry = it->second;
     }
   }
@@ -652,7 +653,7 @@ model::Chapter ParseCache::Chapter(const std::string& file, const std::string& t
   std::optional<model::Chapter> built;
   std::optional<model::Chapter>& chapter = entry ? entry->chapter : built;
   if (!chapter) {
-    chapter = BuildChapter(node, file, text);
+    chapter = BuildChapter(doc.root(), file, text);
     chapter->fingerprint = text::Fingerprint(file + '\0' + text);
   }
   return *chapter;
@@ -666,7 +667,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
   auto node = LoadFile(plan_path, *schema.plan, sources, diags, &text, cache);
   if (!node) return std::nullopt;
   std::string plan_file = DisplayName(plan_path);
-  model::Plan plan = BuildPlan(*node, plan_file, *text);
+  model::Plan plan = BuildPlan(node->root(), plan_file, *text);
   plan.slug = slug;
   if (cache) plan.fingerprint = text::Fingerprint(plan_file + '\0' + *text);
   Reader r(plan_file, *text);
@@ -674,7 +675,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 
   std::set<std::string> referenced = {"plan.yaml"};
   std::set<std::string> slugs;
-  const NodeView root(*node);
+  const NodeView root = node->root();
   for (NodeView entry : root.Child("chapters")) {
     std::string name = entry.Scalar();
     fs::path chapter_path = dir / name;
@@ -717,7 +718,7 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
     }
     const std::string chapter_file = DisplayName(chapter_path);
     model::Chapter chapter = cache ? cache->Chapter(chapter_file, *chapter_text, *chapter_node)
-                                   : BuildChapter(*chapter_node, chapter_file, *chapter_text);
+                                   : BuildChapter(chapter_node->root(), chapter_file, *chapter_text);
     chapter.slug = stem;
     AssignSectionIds(chapter.sections, "sec-" + std::to_string(plan.chapters.size() + 1));
     plan.chapters.push_back(std::move(chapter));
@@ -815,7 +816,7 @@ bool CheckGlossary(const std::vector<model::GlossaryEntry>& entries, diag::Diagn
   return ok;
 }
 
-std::optional<YAML::Node> ParseContent(const std::string& file, const std::string& text,
+std::optional<YamlDoc> ParseContent(const std::string& file, const std::string& text,
                                        const schema::Type& type, diag::Diagnostics& diags) {
   if (!CheckEncoding(file, text, diags)) return std::nullopt;
   if (!CheckIndentation(file, text, diags)) return std::nullopt;
@@ -834,13 +835,13 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
   const std::string shallow = checkup.cuts.empty() ? std::string() : checkup.Shallow(text);
   const std::string& parsed = checkup.cuts.empty() ? text : shallow;
   PositionMap positions(file, parsed);
-  YAML::Node node;
+  YamlDoc doc;
   bool aliases = true;  // unless libyaml's reading tells there are none
   try {
     // libyaml reads valid YAML into the same tree; yaml-cpp reads what libyaml cannot, and
     // its errors are the ones explained below.
-    std::optional<YAML::Node> fast = LoadFast(parsed, &aliases);
-    node = fast ? *fast : YAML::Load(parsed);
+    std::optional<YamlDoc> fast = LoadFast(parsed, &aliases);
+    doc = fast ? std::move(*fast) : YamlDoc::FromYamlCpp(YAML::Load(parsed));
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp stops at about 500 levels (its message, "bad file", says nothing).
     diags.Error(positions.At(e.mark), "schema.too-deep", "入れ子が深すぎて読めません。",
@@ -856,6 +857,7 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
     diags.Error(positions.At(e.mark), "yaml.syntax", message, hint);
     return std::nullopt;
   }
+  const NodeView node = doc.root();
   if (!node || node.IsNull()) {
     diags.Error({file, 1, 1}, "content.empty", "ファイルが空です。", type.doc + "を書いてください。");
     return std::nullopt;
@@ -868,7 +870,7 @@ std::optional<YAML::Node> ParseContent(const std::string& file, const std::strin
   std::vector<NodeView> texts;
   if (!Validate(node, type, positions, diags, &texts)) return std::nullopt;
   LintTexts(Reader(file, parsed), texts, diags);
-  return node;
+  return doc;
 }
 
 namespace {
@@ -990,26 +992,26 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
   std::vector<SourcePos> order_pos;
   if (node) {
     Reader r(DisplayName(site_path), *text);
-    site.title = r.Str(*node, "title");
-    site.description = r.Str(*node, "description");
-    site.base_path = r.Str(*node, "base_path");
+    site.title = r.Str(node->root(), "title");
+    site.description = r.Str(node->root(), "description");
+    site.base_path = r.Str(node->root(), "base_path");
     if (!IsSitePath(site.base_path)) {
-      diags.Error(r.PosOf(*node, "base_path"), "content.base-path",
+      diags.Error(r.PosOf(node->root(), "base_path"), "content.base-path",
                   "base_path「" + site.base_path + "」は、ほかのサーバーを指すため使えません。",
                   "/keikaku/ のように、/ で始まるサーバーの中のパスを書いてください（// で始まるもの、\\ やタブ・改行を含むものは使えません）。");
     }
-    site.base_url = r.Str(*node, "base_url");
+    site.base_url = r.Str(node->root(), "base_url");
     if (!site.base_url.empty()) {
       // Shared links, canonical URLs and the sitemap start with it: a folder's address.
       const std::string& u = site.base_url;
       if (!IsWebAddress(u) || u.find_first_of("?#") != std::string::npos) {
-        diags.Error(r.PosOf(*node, "base_url"), "content.base-url", "base_url「" + u + "」は公開URLとして使えません。",
+        diags.Error(r.PosOf(node->root(), "base_url"), "content.base-url", "base_url「" + u + "」は公開URLとして使えません。",
                     "https://www.town.example.jp/keikaku/ のように、https:// で始まるサイトのフォルダのURLを書いてください。");
       } else if (u.back() != '/') {
         site.base_url += '/';
       }
     }
-    const NodeView root(*node);
+    const NodeView root = node->root();
     order = r.Strings(root, "plans");
     if (NodeView plans = root.Child("plans")) {
       for (NodeView p : plans) order_pos.push_back(r.Pos(p));

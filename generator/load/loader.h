@@ -3,8 +3,6 @@
 #ifndef KEIKAKU_LOAD_LOADER_H_
 #define KEIKAKU_LOAD_LOADER_H_
 
-#include <yaml-cpp/yaml.h>
-
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -15,6 +13,7 @@
 
 #include "diag/diagnostics.h"
 #include "load/node_view.h"
+#include "load/yaml_doc.h"
 #include "model/model.h"
 #include "schema/schema.h"
 
@@ -31,17 +30,17 @@ bool IsSlug(const std::string& s);
 class ParseCache {
  public:
   /// ParseContent, or what it gave for the same file, text and type before.
-  std::optional<YAML::Node> Parse(const std::string& file, const std::string& text, const schema::Type& type,
+  std::optional<YamlDoc> Parse(const std::string& file, const std::string& text, const schema::Type& type,
                                   diag::Diagnostics& diags);
-  /// BuildChapter of chapter file `file` (its `text`) that Parse gave `node` for, with its
-  /// fingerprint, or a copy of what it gave for that node before.
-  model::Chapter Chapter(const std::string& file, const std::string& text, const YAML::Node& node);
+  /// BuildChapter of chapter file `file` (its `text`) that Parse gave `doc` for, with its
+  /// fingerprint, or a copy of what it gave for that document before.
+  model::Chapter Chapter(const std::string& file, const std::string& text, const YamlDoc& doc);
 
  private:
   struct Entry {
     std::string text;
     const schema::Type* type = nullptr;
-    std::optional<YAML::Node> node;
+    std::optional<YamlDoc> doc;
     diag::Diagnostics diags;
     std::optional<model::Chapter> chapter;
   };
@@ -69,8 +68,8 @@ std::optional<model::Site> LoadSite(const std::filesystem::path& source_dir, Sou
 
 /// Checks encoding and indentation, parses YAML and validates it against `type`.
 /// `file` is the display name used in diagnostics. Returns nothing on any error.
-std::optional<YAML::Node> ParseContent(const std::string& file, const std::string& text,
-                                       const schema::Type& type, diag::Diagnostics& diags);
+std::optional<YamlDoc> ParseContent(const std::string& file, const std::string& text, const schema::Type& type,
+                                    diag::Diagnostics& diags);
 
 /// Builds model parts from validated YAML (exposed for tests).
 model::Plan BuildPlan(NodeView node, const std::string& file, const std::string& text);

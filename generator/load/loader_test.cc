@@ -37,7 +37,7 @@ TEST_CASE("a valid chapter loads into the model", "[load]") {
   Diagnostics diags;
   auto node = ParseContent("c.yaml", text, *S().chapter, diags);
   REQUIRE(node);
-  auto chapter = keikaku::load::BuildChapter(*node, "c.yaml", text);
+  auto chapter = keikaku::load::BuildChapter(node->root(), "c.yaml", text);
   CHECK(chapter.title == "策定の趣旨");
   REQUIRE(chapter.sections.size() == 1);
   CHECK(chapter.sections[0].number == "1.1");
@@ -150,7 +150,7 @@ TEST_CASE("a glossary names each term once and reads in hiragana", "[load][gloss
   Diagnostics diags;
   auto node = ParseContent("glossary.yaml", text, *S().glossary, diags);
   REQUIRE(node);
-  auto entries = keikaku::load::BuildGlossary(*node, "glossary.yaml", text);
+  auto entries = keikaku::load::BuildGlossary(node->root(), "glossary.yaml", text);
   CHECK_FALSE(keikaku::load::CheckGlossary(entries, diags));
   std::string out = diags.Format({{"glossary.yaml", text}});
   CHECK(out.find("glossary.yaml:6:15: error [glossary.duplicate] 「DX」は用語集の別の用語（2行目の「DX」）にもあります。") !=

@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "text/utf8.h"
@@ -375,41 +376,38 @@ class AliasCounter {
   explicit AliasCounter(std::size_t limit) : limit_(limit) {}
 
   // The size of `n` with every alias expanded; 0 once the expansion passed the limit.
-  std::size_t Size(const YAML::Node& n) {
+  std::size_t Size(NodeView n) {
     if (blowup_) return 0;
     if (!n.IsMap() && !n.IsSequence()) {
       ++distinct_;
       return 1;
     }
-    // Aliases share the node of their anchor: the same node, at the anchor's mark.
-    std::vector<std::pair<YAML::Node, std::size_t>>& same_place = memo_[n.Mark().pos];
-    for (const auto& [node, size] : same_place) {
-      if (!node.is(n)) continue;
-      if (size == kBusy) {  // an alias inside its own anchor: no end
+    // Aliases share the node of their anchor.
+    auto [seen, fresh] = sizes_.emplace(n.node(), kBusy);
+    if (!fresh) {
+      if (seen->second == kBusy) {  // an alias inside its own anchor: no end
         blowup_ = n.Mark();
         cycle_ = true;
       }
-      return size == kBusy ? 0 : size;
+      return seen->second == kBusy ? 0 : seen->second;
     }
-    std::size_t index = same_place.size();
-    same_place.emplace_back(n, kBusy);
     ++distinct_;
     std::size_t total = 1;
-    auto add = [&](const YAML::Node& child) {
+    auto add = [&](NodeView child) {
       total += Size(child);
       if (!blowup_ && total > distinct_ + limit_) blowup_ = n.Mark();
       return !blowup_;
     };
     if (n.IsMap()) {
-      for (auto it = n.begin(); it != n.end(); ++it) {
-        if (!add(it->first) || !add(it->second)) return 0;
+      for (const auto& [key, value] : n.pairs()) {
+        if (!add(key) || !add(value)) return 0;
       }
     } else {
-      for (const YAML::Node& item : n) {
+      for (NodeView item : n) {
         if (!add(item)) return 0;
       }
     }
-    memo_[n.Mark().pos][index].second = total;  // the vector may have grown meanwhile
+    sizes_[n.node()] = total;  // the map may have grown meanwhile
     return total;
   }
 
@@ -420,7 +418,7 @@ class AliasCounter {
   static constexpr std::size_t kBusy = static_cast<std::size_t>(-1);
   std::size_t limit_;
   std::size_t distinct_ = 0;
-  std::map<int, std::vector<std::pair<YAML::Node, std::size_t>>> memo_;
+  std::unordered_map<const YamlNode*, std::size_t> sizes_;
   std::optional<YAML::Mark> blowup_;
   bool cycle_ = false;
 };
@@ -448,7 +446,7 @@ std::string YamlCheckup::Shallow(std::string_view text) const {
 
 YamlCheckup ExamineYaml(std::string_view text, const schema::Type& type) { return Doctor(text, type).Run(); }
 
-std::optional<YamlFinding> CheckAliasExpansion(const YAML::Node& root, const PositionMap& positions,
+std::optional<YamlFinding> CheckAliasExpansion(NodeView root, const PositionMap& positions,
                                                std::size_t limit) {
   AliasCounter counter(limit);
   counter.Size(root);

@@ -5,7 +5,7 @@
 #ifndef KEIKAKU_LOAD_YAML_DOCTOR_H_
 #define KEIKAKU_LOAD_YAML_DOCTOR_H_
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/mark.h>
 
 #include <cstddef>
 #include <optional>
@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "load/node_view.h"
 #include "load/validate.h"
 #include "schema/schema.h"
 
@@ -71,7 +72,7 @@ YamlCheckup ExamineYaml(std::string_view text, const schema::Type& type);
 /// (aliases of aliases of lists, "billion laughs", or an alias inside its own anchor) as a
 /// `yaml.alias-expansion` finding; nothing if they stay within. Each distinct node is
 /// counted once (aliases share their anchor's node), so it is fast on any input.
-std::optional<YamlFinding> CheckAliasExpansion(const YAML::Node& root, const PositionMap& positions,
+std::optional<YamlFinding> CheckAliasExpansion(NodeView root, const PositionMap& positions,
                                                std::size_t limit = kMaxAliasExpansion);
 
 }  // namespace keikaku::load

@@ -1,12 +1,16 @@
 #include "load/yaml_doctor.h"
 
 #include <catch2/catch.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 
 #include "io/file.h"
 #include "load/loader.h"
+#include "load/yaml_doc.h"
 #include "schema/schema.h"
+
+using keikaku::load::YamlDoc;
 
 namespace fs = std::filesystem;
 using keikaku::load::CheckAliasExpansion;
@@ -248,10 +252,10 @@ TEST_CASE("aliases that expand to a huge tree are an error", "[load][doctor]") {
   CHECK(FirstError(laughs(30)) == "13:32 yaml.alias-expansion");
   CHECK(FirstError(laughs(3)) == "");  // 3,000 units: allowed
 
-  YAML::Node cycle = YAML::Load("a: &x [1, *x]\n");
   std::string text = "a: &x [1, *x]\n";
+  const YamlDoc cycle = YamlDoc::FromYamlCpp(YAML::Load(text));
   keikaku::load::PositionMap positions("f.yaml", text);
-  auto f = CheckAliasExpansion(cycle, positions);
+  auto f = CheckAliasExpansion(cycle.root(), positions);
   REQUIRE(f);
   CHECK(f->rule == "yaml.alias-expansion");
   CHECK(std::to_string(f->line) + ":" + std::to_string(f->column) == "1:4");  // at the anchor
@@ -264,11 +268,12 @@ TEST_CASE("aliases that expand to a huge tree are an error", "[load][doctor]") {
   std::string big = "a:\n";
   for (int i = 0; i < 2000; ++i) big += "  - [1, 2, 3]\n";
   keikaku::load::PositionMap big_positions("f.yaml", big);
-  CHECK_FALSE(CheckAliasExpansion(YAML::Load(big), big_positions, 100));
+  CHECK_FALSE(CheckAliasExpansion(YamlDoc::FromYamlCpp(YAML::Load(big)).root(), big_positions, 100));
   std::string shared = "a: &a [1, 2, 3]\nb: [*a, *a]\n";
   keikaku::load::PositionMap shared_positions("f.yaml", shared);
-  CHECK_FALSE(CheckAliasExpansion(YAML::Load(shared), shared_positions, 8));
-  CHECK(CheckAliasExpansion(YAML::Load(shared), shared_positions, 7));
+  const YamlDoc shared_doc = YamlDoc::FromYamlCpp(YAML::Load(shared));
+  CHECK_FALSE(CheckAliasExpansion(shared_doc.root(), shared_positions, 8));
+  CHECK(CheckAliasExpansion(shared_doc.root(), shared_positions, 7));
 }
 
 TEST_CASE("files saved as UTF-16 or UTF-32 are named so", "[load][doctor]") {
