@@ -59,7 +59,7 @@ std::size_t OffsetOf(std::string_view text, int line, int column) {
   return at;
 }
 
-void CheckAnchors(std::string_view text, const YAML::Node& node) {
+void CheckAnchors(std::string_view text, load::NodeView node) {
   const std::string& value = node.Scalar();
   std::vector<model::SourceAnchor> anchors = load::MapScalar(text, node.Mark(), value);
   for (std::size_t i = 0; i < anchors.size(); ++i) {
@@ -78,17 +78,17 @@ void CheckAnchors(std::string_view text, const YAML::Node& node) {
   }
 }
 
-void WalkScalars(std::string_view text, const YAML::Node& node, int depth, int& budget) {
+void WalkScalars(std::string_view text, load::NodeView node, int depth, int& budget) {
   if (budget <= 0 || depth > 80) return;
   if (node.IsScalar()) {
     --budget;
     CheckAnchors(text, node);
   } else if (node.IsSequence()) {
-    for (const YAML::Node& item : node) WalkScalars(text, item, depth + 1, budget);
+    for (load::NodeView item : node) WalkScalars(text, item, depth + 1, budget);
   } else if (node.IsMap()) {
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      WalkScalars(text, it->first, depth + 1, budget);
-      WalkScalars(text, it->second, depth + 1, budget);
+    for (const auto& [key, value] : node.pairs()) {
+      WalkScalars(text, key, depth + 1, budget);
+      WalkScalars(text, value, depth + 1, budget);
     }
   }
 }
@@ -138,7 +138,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
 
   Diagnostics diags;
-  std::optional<YAML::Node> node = load::ParseContent(file, text, *kind.type, diags);
+  std::optional<load::YamlDoc> node = load::ParseContent(file, text, *kind.type, diags);
   FUZZ_CHECK(node.has_value() == !diags.has_errors(), "ParseContent's result and its errors disagree", file,
              diags.Format());
   CheckFindings(diags, file, text);
@@ -148,15 +148,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   load::YamlCheckup checkup = load::ExamineYaml(text, *kind.type);
   const std::string parsed = checkup.cuts.empty() ? text : checkup.Shallow(text);
   int budget = 5000;
-  WalkScalars(parsed, *node, 0, budget);
+  WalkScalars(parsed, node->root(), 0, budget);
 
   model::Plan plan;
   if (kind.type == s.plan) {
-    plan = load::BuildPlan(*node, file, text);
+    plan = load::BuildPlan(node->root(), file, text);
   } else if (kind.type == s.chapter) {
-    plan.chapters.push_back(load::BuildChapter(*node, file, text));
+    plan.chapters.push_back(load::BuildChapter(node->root(), file, text));
   } else if (kind.type == s.glossary) {
-    plan.glossary = load::BuildGlossary(*node, file, text);
+    plan.glossary = load::BuildGlossary(node->root(), file, text);
     Diagnostics glossary_diags;
     load::CheckGlossary(plan.glossary, glossary_diags);
     CheckFindings(glossary_diags, file, text);
