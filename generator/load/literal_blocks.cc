@@ -1,6 +1,7 @@
 #include "load/literal_blocks.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "text/utf8.h"
@@ -13,7 +14,23 @@ namespace {
 // U+2028, U+2029), no byte order mark (U+FEFF) and no U+FFFE or U+FFFF, which its reader
 // refuses.
 bool PlainContent(const unsigned char* s, std::size_t p, std::size_t end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   while (p < end) {
+    // Eight printable ASCII bytes at a time: none of them at or above 0x80, below 0x20 or
+    // 0x7F (the subtractions may also flag a good byte, which is then looked at alone).
+    if (p + 8 <= end) {
+      std::uint64_t w;
+      std::memcpy(&w, s + p, sizeof w);
+      if (((w | (w - 0x20 * kOnes) | ((w ^ 0x7F * kOnes) - kOnes)) & kHigh) == 0) {
+        p += 8;
+        continue;
+      }
+    }
+    // Kana and kanji, one after another: three bytes, none of the characters below.
+    while (p + 2 < end && s[p] >= 0xE3 && s[p] <= 0xE9 && ((s[p + 1] & 0xC0) | (s[p + 2] & 0xC0) << 8) == 0x8080) {
+      p += 3;
+    }
+    if (p >= end) break;
     const unsigned char c = s[p];
     if (c < 0x80) {
       if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
@@ -49,6 +66,7 @@ Literal ReadLiteral(std::string_view text, std::size_t at, int parent, int chomp
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   Literal r;
+  r.value.reserve(std::min<std::size_t>(n - at, 4096));
   int indent = 0, column = 0;
   std::size_t trailing = 0;    // empty lines since the last line of content
   bool leading_break = false;  // the break of the last line of content

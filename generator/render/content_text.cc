@@ -19,9 +19,11 @@ class TextModifier : public ctemplate::TemplateModifier {
  public:
   void Modify(const char* in, size_t inlen, const ctemplate::PerExpandData* data, ctemplate::ExpandEmitter* out,
               const std::string&) const override {
-    const TextStyle* style = data ? static_cast<const TextStyle*>(data->LookupForModifiers(kStyleKey)) : nullptr;
+    static const TextStyle kNoStyle;
+    const auto* style = data ? static_cast<const TextStyle*>(data->LookupForModifiers(kStyleKey)) : nullptr;
     std::string scratch;
-    out->Emit(TextHtmlIn(std::string_view(in, inlen), style ? *style : TextStyle{}, scratch));
+    // Not 「style ? *style : TextStyle{}」, which copies the style (and its file name) each time.
+    out->Emit(TextHtmlIn(std::string_view(in, inlen), style ? *style : kNoStyle, scratch));
   }
 };
 

@@ -83,16 +83,29 @@ CharFilter::CharFilter(const std::vector<char32_t>& chars) {
 
 bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t pos = 0;
-  while (pos < s.size()) {
-    // ASCII eight bytes at a time (indentation, keys, Markdown syntax).
+  while (pos < n) {
+    // ASCII eight bytes at a time (indentation, keys, Markdown syntax), up to the first byte
+    // that is not.
     if (bytes[pos] < 0x80) {
-      std::uint64_t eight = 0x80;
-      if (pos + 8 <= s.size()) std::memcpy(&eight, s.data() + pos, sizeof eight);
-      pos += (eight & 0x8080808080808080ULL) == 0 ? 8 : 1;
+      if (pos + 8 > n) {
+        ++pos;
+        continue;
+      }
+      std::uint64_t eight;
+      std::memcpy(&eight, bytes + pos, sizeof eight);
+      const std::uint64_t high = eight & 0x8080808080808080ULL;
+      pos += high == 0 ? 8 : static_cast<std::size_t>(__builtin_ctzll(high)) / 8;
       continue;
     }
-    const std::size_t size = Utf8SequenceAt(bytes, pos, s.size());
+    // Kana and kanji, one after another: three bytes, E1 to EC leading.
+    while (pos + 2 < n && bytes[pos] >= 0xE1 && bytes[pos] <= 0xEC &&
+           ((bytes[pos + 1] & 0xC0) | (bytes[pos + 2] & 0xC0) << 8) == 0x8080) {
+      pos += 3;
+    }
+    if (pos >= n || bytes[pos] < 0x80) continue;
+    const std::size_t size = Utf8SequenceAt(bytes, pos, n);
     if (size == 0) {
       if (bad_offset) *bad_offset = pos;
       return false;

@@ -87,6 +87,8 @@ bool IsValidUtf8(std::string_view s, std::size_t* bad_offset = nullptr);
 inline std::size_t Utf8SequenceAt(const unsigned char* s, std::size_t i, std::size_t n) {
   const unsigned char c = s[i];
   if (c < 0x80) return 1;
+  // Kana and kanji (E3 to E9 lead bytes): no over-long form or surrogate to rule out.
+  if (c >= 0xE1 && c <= 0xEC && i + 2 < n && ((s[i + 1] & 0xC0) | (s[i + 2] & 0xC0) << 8) == 0x8080) return 3;
   auto continues = [&](std::size_t k) { return i + k < n && (s[i + k] & 0xC0) == 0x80; };
   if (c < 0xC2) return 0;
   if (c < 0xE0) return continues(1) ? 2 : 0;

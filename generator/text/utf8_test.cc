@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -95,4 +96,32 @@ TEST_CASE("CodepointCount counts the characters of any length of text", "[utf8]"
     }
   }
   CHECK(keikaku::text::CodepointCount("三木町のDX推進計画、令和5年度から") == 18);
+}
+
+TEST_CASE("IsValidUtf8 agrees with decoding on random bytes", "[utf8]") {
+  // The definition: every character decodes (a decoded U+FFFD must be written as one).
+  auto reference = [](std::string_view s, std::size_t* bad) {
+    for (std::size_t pos = 0; pos < s.size();) {
+      const std::size_t start = pos;
+      const char32_t c = keikaku::text::DecodeAt(s, pos);
+      if (c == 0xFFFD && s.substr(start, pos - start) != "\xEF\xBF\xBD") {
+        *bad = start;
+        return false;
+      }
+    }
+    return true;
+  };
+  const std::vector<std::string> pieces = {"a", "abcdefgh", " ", "計", "画", "ア", "é", "😀", "\xEF\xBF\xBD", "\xE0\xA0\x80",
+                                           "\xE0\x9F\xBF", "\xED\x9F\xBF", "\xED\xA0\x80", "\xF4\x8F\xBF\xBF", "\xF4\x90\x80\x80",
+                                           "\xC0\xAF", "\xC2", "\xE3\x81", "\x80", "\xFF", "\xF0\x9F\x98"};
+  std::mt19937 random(8);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (std::size_t k = random() % 12; k > 0; --k) s += pieces[random() % pieces.size()];
+    std::size_t want_bad = 0, got_bad = 0;
+    const bool want = reference(s, &want_bad);
+    INFO(s);
+    REQUIRE(IsValidUtf8(s, &got_bad) == want);
+    if (!want) CHECK(got_bad == want_bad);
+  }
 }
