@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <random>
 
 #include "load/loader.h"
 #include "text/json.h"
@@ -118,6 +119,27 @@ TEST_CASE("JSON strings escape quotes, backslashes, control characters and marku
   CHECK(keikaku::text::JsonString("\"a\\b\tc\r\n<b>&amp;\x01") ==
         "\"\\\"a\\\\b\\tc\\r\\n\\u003cb\\u003e\\u0026amp;\\u0001\"");
   CHECK(keikaku::text::JsonString("<<改行\x1f") == "\"\\u003c\\u003c改行\\u001f\"");
+  // Long runs are looked at sixteen bytes at a time: an escape anywhere in one, on either
+  // side of its edges, with bytes from 0x80 (which need none) around it.
+  std::mt19937 random(16);
+  const std::string alphabet = std::string("aZ 計\x7f\x80\xff\"\\<>&\n\x01\x1f") + '\0';
+  for (int round = 0; round < 5000; ++round) {
+    std::string text;
+    for (std::size_t k = random() % 70; k > 0; --k) text += alphabet[random() % alphabet.size()];
+    std::string expected = "\"";
+    for (unsigned char c : text) {
+      static const char kHex[] = "0123456789abcdef";
+      if (c == '"') expected += "\\\"";
+      else if (c == '\\') expected += "\\\\";
+      else if (c == '\n') expected += "\\n";
+      else if (c == '\r') expected += "\\r";
+      else if (c == '\t') expected += "\\t";
+      else if (c < 0x20 || c == '<' || c == '>' || c == '&') expected += std::string("\\u00") + kHex[c >> 4] + kHex[c & 15];
+      else expected += static_cast<char>(c);
+    }
+    expected += '"';
+    REQUIRE(keikaku::text::JsonString(text) == expected);
+  }
 }
 
 TEST_CASE("Csv quotes as RFC 4180 says, with a BOM and CRLF", "[export]") {

@@ -81,6 +81,14 @@ bool IsLatinLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 
 // words of Latin letters (with ' - / inside) separated by single spaces, at least two words,
 // at least one lower-case letter. {npos, npos} when there is none.
 std::pair<std::size_t, std::size_t> FindEnglishPhrase(std::string_view s, std::size_t from) {
+  // A phrase has a space with a Latin letter after it and a letter (or ' - /) before it:
+  // most texts have none, and are looked at no further.
+  bool spaced = false;
+  for (std::size_t at = s.find(' ', from); at != std::string_view::npos && !spaced; at = s.find(' ', at + 1)) {
+    spaced = at > 0 && at + 1 < s.size() && IsLatinLetter(s[at + 1]) &&
+             (IsLatinLetter(s[at - 1]) || s[at - 1] == '\'' || s[at - 1] == '-' || s[at - 1] == '/');
+  }
+  if (!spaced) return {std::string::npos, std::string::npos};
   auto word_end = [&](std::size_t i) {
     while (i < s.size() && (IsLatinLetter(s[i]) || s[i] == '\'' || s[i] == '-' || s[i] == '/')) ++i;
     return i;
