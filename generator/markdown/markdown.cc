@@ -6,6 +6,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <initializer_list>
@@ -73,6 +74,20 @@ NodePtr Parse(const std::string& text, cmark_llist** extensions_out) {
     *extensions_out = cmark_llist_append(cmark_get_default_mem_allocator(), *extensions_out, it->data);
   }
   return doc;
+}
+
+// The document cmark-gfm makes of a text for which IsOneTextParagraph holds, made without a
+// parser: a paragraph with one text node. (The parser's fixed cost was most of the work for
+// such short texts, half of those a build renders: table cells, short lines.)
+NodePtr OneTextParagraph(const std::string& text) {
+  CmarkArena::Enter();
+  cmark_node* doc = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, CmarkArena::Mem());
+  cmark_node* paragraph = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, CmarkArena::Mem());
+  cmark_node* literal = cmark_node_new_with_mem(CMARK_NODE_TEXT, CmarkArena::Mem());
+  cmark_node_set_literal(literal, text.c_str());
+  cmark_node_append_child(paragraph, literal);
+  cmark_node_append_child(doc, paragraph);
+  return NodePtr(doc);
 }
 
 bool IsLatinLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
@@ -623,6 +638,33 @@ void ReplaceAll(std::string& s, const std::string& from, const std::string& to) 
 
 }  // namespace
 
+bool IsOneTextParagraph(std::string_view text) {
+  // cmark-gfm's special characters with the table, strikethrough and autolink extensions
+  // (\n \\ ` & _ * [ ] < ! | ~ : w, and @ for addresses), the other control characters (a
+  // tab is white space), and '^' of footnotes.
+  static constexpr std::array<bool, 256> kSyntax = [] {
+    std::array<bool, 256> syntax{};
+    for (int c = 0; c < 0x20; ++c) syntax[c] = true;
+    for (unsigned char c : {'\\', '`', '&', '_', '*', '[', ']', '<', '!', '|', '~', ':', 'w', '@', '^', '\x7f'}) {
+      syntax[c] = true;
+    }
+    return syntax;
+  }();
+  if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+  for (unsigned char c : text) {
+    if (kSyntax[c]) return false;
+  }
+  // What starts a block: a heading, quote, list item, rule or setext underline, a byte order
+  // mark (skipped), and a list number (1. or 1)).
+  const char first = text.front();
+  if (first == '#' || first == '>' || first == '-' || first == '+' || first == '=' || text.rfind("\xEF\xBB\xBF", 0) == 0) {
+    return false;
+  }
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  return !(digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')'));
+}
+
 std::vector<Link> Links(const model::Markdown& md) {
   std::vector<Link> links;
   // Without these there is no link to find ("](", "[x]: url", "<url>", autolinked URLs and
@@ -701,7 +743,7 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
   Fragment out;
   if (md.text.empty()) return out;
   cmark_llist* extensions = nullptr;
-  NodePtr doc = Parse(furigana::MarkEscapes(md.text), &extensions);
+  NodePtr doc = IsOneTextParagraph(md.text) ? OneTextParagraph(md.text) : Parse(furigana::MarkEscapes(md.text), &extensions);
   Renderer renderer(md, options, diags);
   renderer.Survey(doc.get());
   renderer.RemoveRawHtml(doc.get());

@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostics.h"
@@ -67,6 +68,10 @@ struct Link {
   std::size_t offset = 0;
   bool image = false;
 };
+
+/// Whether cmark-gfm (with keikaku's extensions) reads `text` as one paragraph holding one
+/// text node with all of `text`: Render then makes that tree itself. Exposed for tests.
+bool IsOneTextParagraph(std::string_view text);
 
 /// The links and images of `md`, in order.
 std::vector<Link> Links(const model::Markdown& md);

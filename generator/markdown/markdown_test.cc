@@ -1,8 +1,11 @@
 #include "markdown/markdown.h"
 
 #include <catch2/catch.hpp>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 #include <memory>
+#include <random>
 #include <set>
 #include <thread>
 #include <vector>
@@ -530,4 +533,55 @@ TEST_CASE("Links lists links and images with their offsets", "[markdown]") {
   CHECK(links[1].url == "b.png");
   CHECK(links[1].image);
   CHECK(links[2].url == "#x");
+}
+
+namespace {
+
+// cmark-gfm's tree of `text`, with the extensions keikaku attaches, as one line a node.
+std::string CmarkTree(const std::string& text) {
+  cmark_gfm_core_extensions_ensure_registered();
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_FOOTNOTES);
+  for (const char* name : {"table", "strikethrough", "autolink"}) {
+    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
+  }
+  cmark_parser_feed(parser, text.data(), text.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  std::string tree;
+  cmark_iter* it = cmark_iter_new(doc);
+  for (cmark_event_type e; (e = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    if (e != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it);
+    tree += cmark_node_get_type_string(n);
+    if (cmark_node_get_type(n) == CMARK_NODE_TEXT) tree += std::string(" [") + cmark_node_get_literal(n) + "]";
+    tree += "\n";
+  }
+  cmark_iter_free(it);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return tree;
+}
+
+}  // namespace
+
+// Render makes the tree of such a text itself: cmark-gfm must make the same one.
+TEST_CASE("a text IsOneTextParagraph accepts is one paragraph of one text node to cmark-gfm", "[markdown]") {
+  const std::vector<std::string> pieces = {"計画", "デジタル", "DX", "a", "W", " ", "  ", "1", "2.", "3)", "#", ">", "-", "+",
+                                           "=", "*", "_", "`", "~", "|", ":", "@", "www.", "w", "&amp;", "&", "<", "!",
+                                           "[", "]", "(", ")", "^", "\\", "\t", "\n", "\r", "\"", "'", ".", "、", "（", "）",
+                                           "\xEF\xBB\xBF", "https", "{計画|けいかく}", "｜計画《けいかく》"};
+  std::mt19937 random(2026);
+  int accepted = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (std::size_t k = 1 + random() % 6; k > 0; --k) text += pieces[random() % pieces.size()];
+    if (!keikaku::markdown::IsOneTextParagraph(text)) continue;
+    ++accepted;
+    INFO(text);
+    REQUIRE(CmarkTree(text) == "document\nparagraph\ntext [" + text + "]\n");
+  }
+  CHECK(accepted > 2000);
+  CHECK(keikaku::markdown::IsOneTextParagraph("導入状況"));
+  CHECK(keikaku::markdown::IsOneTextParagraph("2025年度"));
+  CHECK_FALSE(keikaku::markdown::IsOneTextParagraph("1. 項目"));
+  CHECK_FALSE(keikaku::markdown::IsOneTextParagraph("web会議"));
 }
