@@ -733,9 +733,17 @@ diag::SourcePos PositionIn(const model::Markdown& md, std::size_t offset) {
 }
 
 std::string TermLinkOpen(const TermLink& link) {
-  std::string open = "<a class=\"term\"";
-  if (!link.id.empty()) open += " id=\"" + text::EscapeHtml(link.id) + "\"";
-  open += " href=\"" + text::EscapeHtml(link.href) + "\">";
+  std::string open;
+  open.reserve(32 + link.id.size() + link.href.size());
+  open += "<a class=\"term\"";
+  if (!link.id.empty()) {
+    open += " id=\"";
+    text::AppendEscapedHtml(open, link.id);
+    open += '"';
+  }
+  open += " href=\"";
+  text::AppendEscapedHtml(open, link.href);
+  open += "\">";
   return open;
 }
 

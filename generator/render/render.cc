@@ -282,7 +282,8 @@ class PageRenderer {
       SetDate(u, *page.updated);
       if (!page.history.empty()) u->AddSectionDictionary("HISTORY")->SetValue("HREF", page.history);
     }
-    // About as long as the last page of its kind: the page is not copied as it grows.
+    // About as long as the longest page of its kind so far: the page is not copied as it
+    // grows (the last page's length let one in four grow).
     std::size_t& size = page_sizes_[page.body_template];
     std::string html;
     html.reserve(size + size / 8);
@@ -299,7 +300,7 @@ class PageRenderer {
       return;
     }
     ++stats_.pages;
-    size = html.size();
+    size = std::max(size, html.size());
     if (!page.made) return out_.Put(page.path, std::move(html));
     RenderMemo::Page& made = *page.made;
     made.expanded = std::move(expanded);
@@ -1101,7 +1102,7 @@ class PageRenderer {
   diag::Diagnostics& diags_;
   std::unique_ptr<furigana::Annotator> annotator_;    // the current plan's (or the site's) readings
   TextMemo text_memo_;             // the texts of the pages this renderer finished (content_text.h)
-  std::map<std::string, std::size_t> page_sizes_;  // bytes of the last page of each body template
+  std::map<std::string, std::size_t> page_sizes_;  // bytes of the longest page of each body template
   TextStyle style_;                // readings of the pages started now
   std::set<std::string> used_shared_;  // terms of the shared glossary some plan shows
   std::unique_ptr<text::TermMatcher> auto_terms_;  // the current plan's terms and aliases
