@@ -108,6 +108,9 @@ class Builder {
   bool TakeNode(const yaml_event_t& e) {
     switch (e.type) {
       case YAML_SCALAR_EVENT: {
+        // A tag on nothing (「key: !」, 「!!str」 alone): yaml-cpp makes a null of it, or a
+        // scalar with a tag of its own making; it decides.
+        if (e.data.scalar.tag && e.data.scalar.length == 0 && e.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) return false;
         YamlNode& node = Create(e, e.data.scalar.anchor);
         if (IsNull(e)) {
           // Nothing written (「key:」, 「-」): yaml-cpp places the null at the next token.
@@ -117,12 +120,13 @@ class Builder {
           node.kind = YamlNode::Kind::kNull;
           node.tag.clear();
         } else if (ElidedBlock* block = Elided(e)) {
-          // libyaml's value of the cut lines must be the one keikaku read from them.
+          // libyaml's value of the cut lines must be the one keikaku read from them (and a
+          // cut plain scalar a value: a key's end would be looked for in the text as written).
           const std::string_view cut(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
-          if (e.end_mark.line != block->end_line || cut != block->cut_value) return false;
+          if (e.end_mark.line != block->end_line || cut != block->cut_value || (block->plain && AtKey())) return false;
           node.kind = YamlNode::Kind::kScalar;
           node.scalar = std::move(block->value);
-          node.tag = Tag(e.data.scalar.tag, false);
+          node.tag = Tag(e.data.scalar.tag, block->plain);
         } else {
           node.kind = YamlNode::Kind::kScalar;
           node.scalar.assign(reinterpret_cast<const char*>(e.data.scalar.value), e.data.scalar.length);
@@ -181,11 +185,18 @@ class Builder {
     return at < text.size() && text[at] == ':';
   }
 
-  // The block keikaku read at the line where this literal scalar begins, if any.
+  // The scalar keikaku read where this one begins, if any: a literal block at its header's
+  // line, a plain scalar at its line and column.
   ElidedBlock* Elided(const yaml_event_t& e) {
-    if (!elision_ || e.data.scalar.style != YAML_LITERAL_SCALAR_STYLE) return nullptr;
-    if (next_block_ >= elision_->blocks.size() || elision_->blocks[next_block_].line != e.start_mark.line) return nullptr;
-    return &elision_->blocks[next_block_++];
+    if (!elision_ || next_block_ >= elision_->blocks.size()) return nullptr;
+    ElidedBlock& next = elision_->blocks[next_block_];
+    if (next.line != e.start_mark.line) return nullptr;
+    if (next.plain ? e.data.scalar.style != YAML_PLAIN_SCALAR_STYLE || next.column != e.start_mark.column
+                   : e.data.scalar.style != YAML_LITERAL_SCALAR_STYLE) {
+      return nullptr;
+    }
+    ++next_block_;
+    return &next;
   }
 
   YamlNode& Create(const yaml_event_t& e, const yaml_char_t* anchor) {

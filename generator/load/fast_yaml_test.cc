@@ -145,6 +145,7 @@ TEST_CASE("LoadFast: nulls, tags, quoting, anchors and positions as yaml-cpp has
       "a: *unknown\n",
       "\"never closed\nb: 1\n",
       "key:\tvalue\n",
+      "!", "!!str", "key: !", "- !foo\n", "key: ! x\n", "key: !!str ''\n",
   };
   for (const std::string& text : texts) Compare(text, text);
 }
@@ -279,4 +280,49 @@ TEST_CASE("LoadFast reads literal blocks of random lines as YAML::Load does", "[
   CHECK(direct > 300);
   WARN("random blocks: " << both << " read alike (" << direct << " with blocks read by keikaku), " << errors
                          << " yaml-cpp errors");
+}
+
+// Long plain values, some with what ends or continues a plain scalar, under keys and in
+// lists, with lines of random indentation after them: read as YAML::Load reads them.
+TEST_CASE("LoadFast reads long plain values as YAML::Load does", "[load][yaml]") {
+  const std::vector<std::string> pieces = {"デジタル推進計画の", "見本", "デジタル推進計画の", "見本", " ", ": ", " #", "#",
+                                           ",", "\"", "[", "-", ":", "・", "（令和5年度）", "DX", "\t"};
+  std::uint64_t seed = 0x706c6169;
+  auto next = [&](std::size_t n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((seed >> 33) % n);
+  };
+  int both = 0, direct = 0, errors = 0;
+  for (int round = 0; round < 3000; ++round) {
+    // A map or a list (of values, or of lists), each value now and then followed by a
+    // more indented line.
+    const bool list = next(2);
+    std::string text;
+    for (std::size_t lines = 1 + next(6); lines > 0; --lines) {
+      std::string line = list ? (next(2) ? "- " : "- - ") : "key" + std::to_string(lines) + ": ";
+      for (std::size_t k = next(8); k > 0; --k) line += pieces[next(pieces.size())];
+      text += line + "\n";
+      if (next(5) == 0) text += std::string(1 + next(4), ' ') + pieces[next(pieces.size())] + "\n";
+    }
+    std::size_t read_directly = 0;
+    std::optional<keikaku::load::YamlDoc> fast = keikaku::load::LoadFast(text, nullptr, &read_directly);
+    std::string expected;
+    try {
+      expected = Describe(YAML::Load(text));
+    } catch (const YAML::Exception&) {
+      ++errors;
+      INFO(text);
+      CHECK_FALSE(fast);
+      continue;
+    }
+    if (!fast) continue;
+    ++both;
+    direct += read_directly > 0;
+    INFO(text);
+    CHECK(Describe(*fast) == expected);
+  }
+  CHECK(both > 300);
+  CHECK(direct > 100);
+  WARN("plain values: " << both << " read alike (" << direct << " with values read by keikaku), " << errors
+                        << " yaml-cpp errors");
 }

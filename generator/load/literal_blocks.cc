@@ -1,6 +1,7 @@
 #include "load/literal_blocks.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -157,6 +158,70 @@ void AppendCut(std::string& out, std::string_view text, std::size_t begin, std::
   }
 }
 
+// A long plain scalar that is a whole line's value, 「key: value」 or 「- value」, with none of
+// the characters that could end or change it (':' before a space, ' #', flow indicators,
+// quotes and other indicators at its start, tabs, what PlainContent refuses): its bytes in
+// text[*begin, *end). `next_indent` is the indentation of the next line with anything on it;
+// a more indented one than the key (or the last 「- 」) could continue the scalar.
+bool IsPlainValue(std::string_view text, std::size_t begin, std::size_t end, std::size_t next_indent,
+                  std::size_t* value_begin, std::size_t* value_end) {
+  constexpr std::size_t kMinBytes = 24;  // shorter ones are not worth it
+  if (end - begin < kMinBytes + 2) return false;
+  std::size_t p = begin;
+  while (p < end && text[p] == ' ') ++p;
+  std::size_t entry = p;  // the column of the innermost entry: a 「- 」 or the key
+  bool dash = false;
+  while (p + 1 < end && text[p] == '-' && text[p + 1] == ' ') {
+    entry = p;
+    dash = true;
+    p += 2;
+    while (p < end && text[p] == ' ') ++p;
+  }
+  if (p >= end || text[p] == '"' || text[p] == '\'' || text[p] == '#') return false;
+  std::size_t v = p;
+  const std::size_t colon = text.substr(0, end).find(": ", p);
+  if (colon != std::string_view::npos) {
+    entry = p;
+    v = colon + 2;
+    while (v < end && text[v] == ' ') ++v;
+  } else if (!dash) {
+    return false;
+  }
+  std::size_t e = end;
+  while (e > v && text[e - 1] == ' ') --e;
+  if (e - v < kMinBytes || next_indent > entry - begin) return false;
+  static constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>'\"%@`";
+  if (kIndicators.find(text[v]) != std::string_view::npos || text[e - 1] == ':') return false;
+  // One look at each ASCII byte: flow indicators and tabs refuse the value, ':' and '#' are
+  // looked at with their neighbours (": " and " #").
+  static constexpr std::array<std::uint8_t, 256> kLook = [] {
+    std::array<std::uint8_t, 256> look{};
+    for (unsigned char c : {',', '[', ']', '{', '}', '\t'}) look[c] = 1;
+    look[':'] = look['#'] = 2;
+    return look;
+  }();
+  for (std::size_t i = v; i < e; ++i) {
+    const std::uint8_t look = kLook[static_cast<unsigned char>(text[i])];
+    if (look == 0) continue;
+    if (look == 1 || (text[i] == ':' && text[i + 1] == ' ') || (text[i] == '#' && text[i - 1] == ' ')) return false;
+  }
+  if (!PlainContent(reinterpret_cast<const unsigned char*>(text.data()), v, e)) return false;
+  *value_begin = v;
+  *value_end = e;
+  return true;
+}
+
+// The indentation of the first line from `at` with anything but spaces on it (0 past the end).
+std::size_t NextIndent(std::string_view text, std::size_t at) {
+  while (at < text.size()) {
+    std::size_t p = at;
+    while (p < text.size() && text[p] == ' ') ++p;
+    if (p < text.size() && text[p] != '\n') return p - at;
+    at = p + 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 Elision ElideLiteralBlocks(std::string_view text) {
@@ -164,6 +229,7 @@ Elision ElideLiteralBlocks(std::string_view text) {
   struct Cut {
     std::size_t begin, end;  // the block's lines in out.text
     Header header;
+    std::size_t index;  // in out.blocks
   };
   std::vector<Cut> cuts;
   std::size_t copied = 0;  // text[0, copied) is in out.text
@@ -173,6 +239,16 @@ Elision ElideLiteralBlocks(std::string_view text) {
     if (line_end == std::string_view::npos) break;  // a header on the last line has no block
     Header header;
     if (!IsHeader(text, at, line_end, &header)) {
+      std::size_t value_begin = 0, value_end = 0;
+      if (IsPlainValue(text, at, line_end, NextIndent(text, line_end + 1), &value_begin, &value_end)) {
+        out.text.append(text.data() + copied, value_begin - copied);
+        out.text += 'x';
+        ElidedBlock plain{line, line, std::string(text.substr(value_begin, value_end - value_begin)), "x"};
+        plain.plain = true;
+        plain.column = text::CodepointCount(text.substr(at, value_begin - at));
+        out.blocks.push_back(std::move(plain));
+        copied = value_end;
+      }
       at = line_end + 1;
       ++line;
       continue;
@@ -188,7 +264,7 @@ Elision ElideLiteralBlocks(std::string_view text) {
       out.text.append(text.data() + copied, start - copied);
       const std::size_t cut_begin = out.text.size();
       AppendCut(out.text, text, start, block.end);
-      cuts.push_back({cut_begin, out.text.size(), header});
+      cuts.push_back({cut_begin, out.text.size(), header, out.blocks.size()});
       out.blocks.push_back({line, line + 1 + block.breaks, std::move(block.value), {}});
       copied = block.end;
     }
@@ -200,12 +276,11 @@ Elision ElideLiteralBlocks(std::string_view text) {
   if (out.blocks.empty()) return {};
   out.text.append(text.data() + copied, text.size() - copied);
   // The cut lines read alike: the same lines, ending at the same place.
-  for (std::size_t i = 0; i < cuts.size(); ++i) {
-    Literal cut = ReadLiteral(out.text, cuts[i].begin, cuts[i].header.parent, cuts[i].header.chomping);
-    if (!cut.ok || !cut.plain || cut.end != cuts[i].end || out.blocks[i].line + 1 + cut.breaks != out.blocks[i].end_line) {
-      return {};
-    }
-    out.blocks[i].cut_value = std::move(cut.value);
+  for (const Cut& c : cuts) {
+    ElidedBlock& block = out.blocks[c.index];
+    Literal cut = ReadLiteral(out.text, c.begin, c.header.parent, c.header.chomping);
+    if (!cut.ok || !cut.plain || cut.end != c.end || block.line + 1 + cut.breaks != block.end_line) return {};
+    block.cut_value = std::move(cut.value);
   }
   return out;
 }

@@ -54,3 +54,26 @@ TEST_CASE("lines inside a literal block are never taken for a header", "[load][y
   CHECK(e.blocks[1].line == 5);
   CHECK(e.blocks[1].value == "z\n");
 }
+
+TEST_CASE("long plain values of one line are cut to one letter too", "[load][yaml]") {
+  const std::string title = "デジタル・トランスフォーメーション推進計画";
+  auto e = ElideLiteralBlocks("title: " + title + "\nlist:\n  - - " + title + "\n    - 短い\n");
+  REQUIRE(e.blocks.size() == 2);
+  CHECK(e.text == "title: x\nlist:\n  - - x\n    - 短い\n");
+  CHECK(e.blocks[0].plain);
+  CHECK(e.blocks[0].value == title);
+  CHECK(e.blocks[0].line == 0);
+  CHECK(e.blocks[0].column == 7);
+  CHECK(e.blocks[1].line == 2);
+  CHECK(e.blocks[1].column == 6);
+  // What could end the value or make it another kind: left as written.
+  for (const std::string value : {title + ": 続き", title + " #注", title + ", 続き", "\"" + title + "\"", "[" + title + "]",
+                                  "&a " + title, title + ":", title + "\t続き"}) {
+    INFO(value);
+    CHECK(ElideLiteralBlocks("title: " + value + "\n").blocks.empty());
+  }
+  // A more indented next line may continue the value; one at the key's column does not.
+  CHECK(ElideLiteralBlocks("title: " + title + "\n  続き\n").blocks.empty());
+  CHECK(ElideLiteralBlocks("- key: " + title + "\n    続き\n").blocks.empty());
+  CHECK(ElideLiteralBlocks("- key: " + title + "\n  next: 1\n").blocks.size() == 1);
+}
