@@ -95,15 +95,20 @@ bool IsLatinLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 
 // The byte range [begin, end) of the first English phrase in `s` at or after `from`:
 // words of Latin letters (with ' - / inside) separated by single spaces, at least two words,
 // at least one lower-case letter. {npos, npos} when there is none.
-std::pair<std::size_t, std::size_t> FindEnglishPhrase(std::string_view s, std::size_t from) {
-  // A phrase has a space with a Latin letter after it and a letter (or ' - /) before it:
-  // most texts have none, and are looked at no further.
-  bool spaced = false;
-  for (std::size_t at = s.find(' ', from); at != std::string_view::npos && !spaced; at = s.find(' ', at + 1)) {
-    spaced = at > 0 && at + 1 < s.size() && IsLatinLetter(s[at + 1]) &&
-             (IsLatinLetter(s[at - 1]) || s[at - 1] == '\'' || s[at - 1] == '-' || s[at - 1] == '/');
+// Whether `s` has a space with a Latin letter after it and a letter (or ' - /) before it, at
+// or after `from`: every English phrase has one, most texts none.
+bool MayHaveEnglishPhrase(std::string_view s, std::size_t from = 0) {
+  for (std::size_t at = s.find(' ', from); at != std::string_view::npos; at = s.find(' ', at + 1)) {
+    if (at > 0 && at + 1 < s.size() && IsLatinLetter(s[at + 1]) &&
+        (IsLatinLetter(s[at - 1]) || s[at - 1] == '\'' || s[at - 1] == '-' || s[at - 1] == '/')) {
+      return true;
+    }
   }
-  if (!spaced) return {std::string::npos, std::string::npos};
+  return false;
+}
+
+std::pair<std::size_t, std::size_t> FindEnglishPhrase(std::string_view s, std::size_t from) {
+  if (!MayHaveEnglishPhrase(s, from)) return {std::string::npos, std::string::npos};
   auto word_end = [&](std::size_t i) {
     while (i < s.size() && (IsLatinLetter(s[i]) || s[i] == '\'' || s[i] == '-' || s[i] == '/')) ++i;
     return i;
@@ -757,9 +762,16 @@ Fragment Render(const model::Markdown& md, const Options& options, diag::Diagnos
   renderer.RemoveRawHtml(doc.get());
   renderer.Lint(doc.get());
   renderer.JoinJapaneseLines(doc.get());
-  renderer.ExplicitRuby(doc.get());
+  // Every text node holds a piece of the source (or two joined across a line break), but
+  // where an entity (&…;) makes a character: a source with no ruby syntax and no English
+  // phrase has none in its nodes either, which are then not walked for them.
+  const bool entities = md.text.find('&') != std::string::npos;
+  const bool ruby = entities || furigana::MayHaveRuby(md.text);
+  if (ruby) renderer.ExplicitRuby(doc.get());
   renderer.LinkTerms(doc.get(), out.terms);
-  Renderer::MarkEnglish(doc.get());
+  // (Ruby made of a piece with a problem is replaced by its base text, which may bring two
+  // words together.)
+  if (ruby || MayHaveEnglishPhrase(md.text)) Renderer::MarkEnglish(doc.get());
   renderer.AddReadings(doc.get());
   renderer.ShiftHeadings(doc.get());
 

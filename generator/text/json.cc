@@ -21,7 +21,6 @@ void AppendJsonString(std::string& out, std::string_view s) {
     return escaped;
   }();
   out += '"';
-  out.reserve(out.size() + s.size() + 1);
   std::size_t plain = 0;  // the start of the run of bytes that need no escape
   for (std::size_t i = 0; i < s.size(); ++i) {
     // Sixteen bytes at a time where none needs an escape (most of a Japanese text).
@@ -71,10 +70,18 @@ void JsonWriter::BeforeValue() {
     return;
   }
   if (empty_.empty()) return;
-  if (!empty_.back()) out_ += ',';
+  // 「,」 after the one before, a line break and the indentation, in one append.
+  static const std::string kBreaks = ",\n" + std::string(256, ' ');
+  const std::size_t indent = 2 * empty_.size();
+  const std::size_t skip = empty_.back() ? 1 : 0;
+  if (indent + 2 <= kBreaks.size()) {
+    out_.append(kBreaks, skip, 2 - skip + indent);
+  } else {
+    if (!skip) out_ += ',';
+    out_ += '\n';
+    out_.append(indent, ' ');
+  }
   empty_.back() = false;
-  out_ += '\n';
-  out_.append(2 * empty_.size(), ' ');
 }
 
 void JsonWriter::Close(char bracket) {
@@ -114,7 +121,7 @@ JsonWriter& JsonWriter::EndArray() {
 JsonWriter& JsonWriter::Key(std::string_view key) {
   BeforeValue();
   AppendJsonString(out_, key);
-  out_ += ": ";
+  out_.append(": ", 2);
   after_key_ = true;
   return *this;
 }

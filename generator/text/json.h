@@ -37,7 +37,7 @@ class JsonWriter {
   void BeforeValue();
   void Close(char bracket);
   std::string out_;
-  std::vector<bool> empty_;  ///< Per open object or array: nothing in it yet.
+  std::vector<char> empty_;  ///< Per open object or array: nothing in it yet (not vector<bool>: no bit masks).
   bool after_key_ = false;
 };
 
