@@ -1,12 +1,10 @@
 #include "furigana/syntax.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include <array>
 
 #include "furigana/kanji.h"
+#include "text/scan.h"
 #include "text/utf8.h"
 
 namespace keikaku::furigana {
@@ -137,20 +135,9 @@ std::size_t NextMark(std::string_view text, std::size_t pos) {
     return stops;
   }();
   for (std::size_t i = pos; i < text.size(); ++i) {
-#if defined(__SSE2__)
     // Sixteen bytes at a time where none is one of the stops (most of a text).
-    while (i + 16 <= text.size()) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-      __m128i hit = _mm_setzero_si128();
-      for (char c : {'{', '|', kLiteralMark, '\x9C', '\x8A'}) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
-      if (const int mask = _mm_movemask_epi8(hit)) {
-        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));  // the first of them
-        break;
-      }
-      i += 16;
-    }
+    i = text::SkipToAny(text, i, {'{', '|', kLiteralMark, '\x9C', '\x8A'});
     if (i >= text.size()) break;
-#endif
     const auto c = static_cast<unsigned char>(text[i]);
     if (!kStops[c]) continue;
     if (c != 0x9C && c != 0x8A) return i;

@@ -88,6 +88,47 @@ bool Compare(const std::string& name, const std::string& text) {
   return fast.has_value();
 }
 
+// A fixed sequence of pseudo-random numbers below n (the same texts on every run).
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : seed_(seed) {}
+  std::size_t operator()(std::size_t n) {
+    seed_ = seed_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((seed_ >> 33) % n);
+  }
+
+ private:
+  std::uint64_t seed_;
+};
+
+// LoadFast against YAML::Load on many texts: where yaml-cpp fails, LoadFast must give
+// nothing; where both read a text, the same tree. Counts what happened.
+struct Tally {
+  int both = 0, fallback = 0, direct = 0, errors = 0;
+
+  void Check(const std::string& text) {
+    std::size_t read_directly = 0;
+    std::optional<keikaku::load::YamlDoc> fast = keikaku::load::LoadFast(text, nullptr, &read_directly);
+    std::string expected;
+    try {
+      expected = Describe(YAML::Load(text));
+    } catch (const YAML::Exception&) {
+      ++errors;
+      INFO(text);
+      CHECK_FALSE(fast);
+      return;
+    }
+    if (!fast) {
+      ++fallback;
+      return;
+    }
+    ++both;
+    direct += read_directly > 0;
+    INFO(text);
+    CHECK(Describe(*fast) == expected);
+  }
+};
+
 }  // namespace
 
 TEST_CASE("LoadFast reads every YAML file of the repository as YAML::Load does", "[load][yaml]") {
@@ -171,12 +212,8 @@ TEST_CASE("LoadFast agrees with YAML::Load on thousands of edited content files"
   REQUIRE(originals.size() > 3);
   const std::vector<std::string> pieces = {":", ": ", "- ", "\"", "'", "[", "]", "{", "}", "&a ", "*a", "# ", "\n",
                                            "  ", "\t", "|", ">", "? ", "!!str ", "---\n", ",", "\\", "%"};
-  std::uint64_t seed = 0x6b65696b;
-  auto next = [&](std::size_t n) {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>((seed >> 33) % n);
-  };
-  int both = 0, fallback = 0, errors = 0;
+  Random next(0x6b65696b);
+  Tally tally;
   for (int round = 0; round < 3000; ++round) {
     std::string text = originals[next(originals.size())];
     for (std::size_t edits = 1 + next(3); edits > 0; --edits) {
@@ -193,26 +230,11 @@ TEST_CASE("LoadFast agrees with YAML::Load on thousands of edited content files"
         }
       }
     }
-    std::optional<keikaku::load::YamlDoc> fast = keikaku::load::LoadFast(text);
-    std::string expected;
-    try {
-      expected = Describe(YAML::Load(text));
-    } catch (const YAML::Exception&) {
-      ++errors;
-      INFO(text);
-      CHECK_FALSE(fast);
-      continue;
-    }
-    if (!fast) {
-      ++fallback;
-      continue;
-    }
-    ++both;
-    INFO(text);
-    CHECK(Describe(*fast) == expected);
+    tally.Check(text);
   }
-  CHECK(both > 500);
-  WARN("edited files: " << both << " read alike, " << fallback << " left to yaml-cpp, " << errors << " yaml-cpp errors");
+  CHECK(tally.both > 500);
+  WARN("edited files: " << tally.both << " read alike, " << tally.fallback << " left to yaml-cpp, " << tally.errors
+                        << " yaml-cpp errors");
 }
 
 TEST_CASE("LoadFast tells whether a document has aliases", "[load][yaml]") {
@@ -235,12 +257,8 @@ TEST_CASE("LoadFast tells whether a document has aliases", "[load][yaml]") {
 // keikaku reads the blocks itself or leaves the text to libyaml.
 TEST_CASE("LoadFast reads literal blocks of random lines as YAML::Load does", "[load][yaml]") {
   const std::vector<std::string> pieces = {"本文", "a", " ", "  ", "\t", ": ", "- ", "|", "# c", "\"", "x: |", "[", "|-"};
-  std::uint64_t seed = 0x626c6f63;
-  auto next = [&](std::size_t n) {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>((seed >> 33) % n);
-  };
-  int both = 0, direct = 0, errors = 0;
+  Random next(0x626c6f63);
+  Tally tally;
   for (int round = 0; round < 3000; ++round) {
     // A map of blocks, or a list of them (some in an item's map, some in a list in a list).
     const bool list = next(2);
@@ -259,27 +277,12 @@ TEST_CASE("LoadFast reads literal blocks of random lines as YAML::Load does", "[
       }
     }
     if (next(4) == 0) text.pop_back();  // no break after the last line
-    std::size_t read_directly = 0;
-    std::optional<keikaku::load::YamlDoc> fast = keikaku::load::LoadFast(text, nullptr, &read_directly);
-    std::string expected;
-    try {
-      expected = Describe(YAML::Load(text));
-    } catch (const YAML::Exception&) {
-      ++errors;
-      INFO(text);
-      CHECK_FALSE(fast);
-      continue;
-    }
-    if (!fast) continue;
-    ++both;
-    direct += read_directly > 0;
-    INFO(text);
-    CHECK(Describe(*fast) == expected);
+    tally.Check(text);
   }
-  CHECK(both > 500);
-  CHECK(direct > 300);
-  WARN("random blocks: " << both << " read alike (" << direct << " with blocks read by keikaku), " << errors
-                         << " yaml-cpp errors");
+  CHECK(tally.both > 500);
+  CHECK(tally.direct > 300);
+  WARN("random blocks: " << tally.both << " read alike (" << tally.direct << " with blocks read by keikaku), "
+                         << tally.errors << " yaml-cpp errors");
 }
 
 // Long plain values, some with what ends or continues a plain scalar, under keys and in
@@ -287,12 +290,8 @@ TEST_CASE("LoadFast reads literal blocks of random lines as YAML::Load does", "[
 TEST_CASE("LoadFast reads long plain values as YAML::Load does", "[load][yaml]") {
   const std::vector<std::string> pieces = {"デジタル推進計画の", "見本", "デジタル推進計画の", "見本", " ", ": ", " #", "#",
                                            ",", "\"", "[", "-", ":", "・", "（令和5年度）", "DX", "\t"};
-  std::uint64_t seed = 0x706c6169;
-  auto next = [&](std::size_t n) {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>((seed >> 33) % n);
-  };
-  int both = 0, direct = 0, errors = 0;
+  Random next(0x706c6169);
+  Tally tally;
   for (int round = 0; round < 3000; ++round) {
     // A map or a list (of values, or of lists), each value now and then followed by a
     // more indented line.
@@ -304,25 +303,10 @@ TEST_CASE("LoadFast reads long plain values as YAML::Load does", "[load][yaml]")
       text += line + "\n";
       if (next(5) == 0) text += std::string(1 + next(4), ' ') + pieces[next(pieces.size())] + "\n";
     }
-    std::size_t read_directly = 0;
-    std::optional<keikaku::load::YamlDoc> fast = keikaku::load::LoadFast(text, nullptr, &read_directly);
-    std::string expected;
-    try {
-      expected = Describe(YAML::Load(text));
-    } catch (const YAML::Exception&) {
-      ++errors;
-      INFO(text);
-      CHECK_FALSE(fast);
-      continue;
-    }
-    if (!fast) continue;
-    ++both;
-    direct += read_directly > 0;
-    INFO(text);
-    CHECK(Describe(*fast) == expected);
+    tally.Check(text);
   }
-  CHECK(both > 300);
-  CHECK(direct > 100);
-  WARN("plain values: " << both << " read alike (" << direct << " with values read by keikaku), " << errors
-                        << " yaml-cpp errors");
+  CHECK(tally.both > 300);
+  CHECK(tally.direct > 100);
+  WARN("plain values: " << tally.both << " read alike (" << tally.direct << " with values read by keikaku), "
+                        << tally.errors << " yaml-cpp errors");
 }

@@ -4,9 +4,8 @@
 #include <charconv>
 #include <cmath>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "text/scan.h"
+
 
 namespace keikaku::text {
 
@@ -24,20 +23,8 @@ void AppendJsonString(std::string& out, std::string_view s) {
   std::size_t plain = 0;  // the start of the run of bytes that need no escape
   for (std::size_t i = 0; i < s.size(); ++i) {
     // Sixteen bytes at a time where none needs an escape (most of a Japanese text).
-#if defined(__SSE2__)
-    while (i + 16 <= s.size()) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      // Control characters: below 0x20 as signed bytes too, but not the bytes from 0x80.
-      __m128i hit = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
-      for (char c : {'"', '\\', '<', '>', '&'}) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
-      if (const int mask = _mm_movemask_epi8(hit)) {
-        i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));  // the first of them
-        break;
-      }
-      i += 16;
-    }
+    i = SkipToAny(s, i, {'"', '\\', '<', '>', '&'}, /*controls=*/true);
     if (i >= s.size()) break;
-#endif
     const auto c = static_cast<unsigned char>(s[i]);
     if (!kEscaped[c]) continue;
     out.append(s.data() + plain, i - plain);
