@@ -1,7 +1,7 @@
 #include "furigana/syntax.h"
 
-
 #include <array>
+#include <string_view>
 
 #include "furigana/kanji.h"
 #include "text/scan.h"
@@ -125,18 +125,12 @@ namespace {
 // whose other bytes are compared only there. Japanese text has few of those last bytes; the
 // lead bytes (E3: every kana) would stop at most characters.
 std::size_t NextMark(std::string_view text, std::size_t pos) {
-  static constexpr std::array<bool, 256> kStops = [] {
-    std::array<bool, 256> stops{};
-    for (unsigned char c : {static_cast<unsigned char>('{'), static_cast<unsigned char>('|'),
-                            static_cast<unsigned char>(kLiteralMark), static_cast<unsigned char>(0x9C),
-                            static_cast<unsigned char>(0x8A)}) {
-      stops[c] = true;
-    }
-    return stops;
-  }();
+  static constexpr char kMarks[] = {'{', '|', kLiteralMark, '\x9C', '\x8A'};
+  static constexpr std::string_view kStopBytes(kMarks, sizeof kMarks);
+  static constexpr std::array<bool, 256> kStops = text::StopTable(kStopBytes);
   for (std::size_t i = pos; i < text.size(); ++i) {
     // Sixteen bytes at a time where none is one of the stops (most of a text).
-    i = text::SkipToAny(text, i, {'{', '|', kLiteralMark, '\x9C', '\x8A'});
+    i = text::SkipToAny(text, i, kStopBytes);
     if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     if (!kStops[c]) continue;

@@ -198,21 +198,19 @@ std::string Written(int era_year, const char* era, int month, int day) {
 // Dates a screen reader does not read as dates: 「R5.4.1」 (an era's initial with dots or
 // slashes) and 「2023/4/1」; and written dates that do not exist: 「令和5年13月1日」.
 void Dates(std::string_view s, std::vector<Finding>& out) {
-  static const text::CharFilter kStarts({'R', 'r', 0xFF32, 'H', 'h', 0xFF28, 'S', 's', 0xFF33, U'令', U'平', U'昭', U'大',
-                                         U'明', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0xFF10, 0xFF11,
-                                         0xFF12, 0xFF13, 0xFF14, 0xFF15, 0xFF16, 0xFF17, 0xFF18, 0xFF19});
-  // Most characters are none the switch below takes: stepped over.
-  for (std::size_t pos = kStarts.Next(s, 0); pos < s.size(); pos = kStarts.Next(s, pos)) {
+  // Only an era's initial, a digit or the first kanji of an era's name starts a date.
+  static const std::vector<char32_t> kStarts = [] {  // sorted
+    std::vector<char32_t> starts = {'R', 'r', 0xFF32, 'H', 'h', 0xFF28, 'S', 's', 0xFF33, U'令', U'平', U'昭', U'大', U'明'};
+    for (char32_t d = 0; d < 10; ++d) starts.insert(starts.end(), {'0' + d, 0xFF10 + d});
+    std::sort(starts.begin(), starts.end());
+    return starts;
+  }();
+  static const text::CharFilter kStartFilter(kStarts);
+  // Most characters are none of them: stepped over.
+  for (std::size_t pos = kStartFilter.Next(s, 0); pos < s.size(); pos = kStartFilter.Next(s, pos)) {
     std::size_t begin = pos;
     char32_t c = DecodeAt(s, pos);
-    // Only an era's initial, a digit or the first kanji of an era's name starts a date.
-    switch (c) {
-      case 'R': case 'r': case 0xFF32: case 'H': case 'h': case 0xFF28: case 'S': case 's': case 0xFF33:
-      case U'令': case U'平': case U'昭': case U'大': case U'明':
-        break;
-      default:
-        if (!IsDigit(c)) continue;
-    }
+    if (!std::binary_search(kStarts.begin(), kStarts.end(), c)) continue;
     char32_t before = CodepointBefore(s, begin);
     bool word_start = !(Classify(before) == Kind::kLatin || IsDigit(before) || before == '.' || before == '/' ||
                         before == 0xFF0E || before == 0xFF0F);

@@ -78,7 +78,8 @@ class Builder {
   static constexpr std::size_t kMaxDepth = 100;
 
   // `text` is the text as written; libyaml reads it, or `elision`'s copy of it with the
-  // same lines (whose blocks' values are taken from `elision` once libyaml confirms them).
+  // same lines (whose cut scalars' values are taken from `elision` once libyaml confirms
+  // them).
   Builder(std::string_view text, Elision* elision) : marks_(text), elision_(elision) {}
 
   // False when the event is one yaml-cpp would read otherwise.
@@ -90,8 +91,8 @@ class Builder {
   // Whether the document has an alias (*name).
   bool aliases() const { return aliases_; }
 
-  // Whether libyaml found every block keikaku read, as keikaku read it.
-  bool blocks_confirmed() const { return !elision_ || next_block_ == elision_->blocks.size(); }
+  // Whether libyaml found every scalar keikaku read, as keikaku read it.
+  bool scalars_confirmed() const { return !elision_ || next_scalar_ == elision_->blocks.size(); }
 
   // The document's root; for a text with no node, a null node without position, as
   // YAML::Load gives.
@@ -188,14 +189,14 @@ class Builder {
   // The scalar keikaku read where this one begins, if any: a literal block at its header's
   // line, a plain scalar at its line and column.
   ElidedBlock* Elided(const yaml_event_t& e) {
-    if (!elision_ || next_block_ >= elision_->blocks.size()) return nullptr;
-    ElidedBlock& next = elision_->blocks[next_block_];
+    if (!elision_ || next_scalar_ >= elision_->blocks.size()) return nullptr;
+    ElidedBlock& next = elision_->blocks[next_scalar_];
     if (next.line != e.start_mark.line) return nullptr;
     if (next.plain ? e.data.scalar.style != YAML_PLAIN_SCALAR_STYLE || next.column != e.start_mark.column
                    : e.data.scalar.style != YAML_LITERAL_SCALAR_STYLE) {
       return nullptr;
     }
-    ++next_block_;
+    ++next_scalar_;
     return &next;
   }
 
@@ -235,7 +236,7 @@ class Builder {
   const YamlNode* root_ = nullptr;
   bool aliases_ = false;
   Elision* elision_;
-  std::size_t next_block_ = 0;
+  std::size_t next_scalar_ = 0;
 };
 
 // The first document of `text` (as written, for positions), read by libyaml from `input`:
@@ -262,26 +263,26 @@ std::optional<YamlDoc> Read(std::string_view text, std::string_view input, Elisi
     yaml_event_delete(&event);
   }
   yaml_parser_delete(&parser);
-  if (!ok || !builder.blocks_confirmed()) return std::nullopt;
+  if (!ok || !builder.scalars_confirmed()) return std::nullopt;
   if (aliases) *aliases = builder.aliases();
   return builder.Root();
 }
 
 }  // namespace
 
-std::optional<YamlDoc> LoadFast(const std::string& text, bool* aliases, std::size_t* blocks_read) {
+std::optional<YamlDoc> LoadFast(const std::string& text, bool* aliases, std::size_t* scalars_read) {
   // yaml-cpp's positions do not count a UTF-8 byte order mark; libyaml skips it too.
   std::string_view body(text);
   if (body.rfind("\xEF\xBB\xBF", 0) == 0) body.remove_prefix(3);
-  if (blocks_read) *blocks_read = 0;
+  if (scalars_read) *scalars_read = 0;
   Elision elision = ElideLiteralBlocks(body);
   if (!elision.blocks.empty()) {
-    const std::size_t blocks = elision.blocks.size();
+    const std::size_t cut = elision.blocks.size();
     if (std::optional<YamlDoc> node = Read(body, elision.text, &elision, aliases)) {
-      if (blocks_read) *blocks_read = blocks;
+      if (scalars_read) *scalars_read = cut;
       return node;
     }
-    // libyaml does not confirm a block (or fails, or reads something yaml-cpp reads
+    // libyaml does not confirm a cut scalar (or fails, or reads something yaml-cpp reads
     // otherwise): the text as written decides.
   }
   return Read(body, body, nullptr, aliases);

@@ -20,9 +20,9 @@ namespace keikaku::load {
 /// or something it reads otherwise than yaml-cpp (an alias to an unknown anchor): then
 /// YAML::Load gives the tree or the error. With a tree, `*aliases` (if given) tells whether
 /// the document has an alias (*name): without one, no node is shared and nothing can expand.
-/// `*blocks_read` (if given) is the number of literal block scalars keikaku read itself
-/// (load/literal_blocks.h) instead of libyaml.
-std::optional<YamlDoc> LoadFast(const std::string& text, bool* aliases = nullptr, std::size_t* blocks_read = nullptr);
+/// `*scalars_read` (if given) is the number of scalars, literal blocks and long plain values,
+/// keikaku read itself (load/literal_blocks.h) instead of libyaml.
+std::optional<YamlDoc> LoadFast(const std::string& text, bool* aliases = nullptr, std::size_t* scalars_read = nullptr);
 
 }  // namespace keikaku::load
 

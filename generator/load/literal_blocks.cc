@@ -27,10 +27,8 @@ bool PlainContent(const unsigned char* s, std::size_t p, std::size_t end) {
         continue;
       }
     }
-    // Kana and kanji, one after another: three bytes, none of the characters below.
-    while (p + 2 < end && s[p] >= 0xE3 && s[p] <= 0xE9 && ((s[p + 1] & 0xC0) | (s[p + 2] & 0xC0) << 8) == 0x8080) {
-      p += 3;
-    }
+    // Kana and kanji, one after another: none of the characters below.
+    while (text::IsCjkAt(s, p, end)) p += 3;
     if (p >= end) break;
     const unsigned char c = s[p];
     if (c < 0x80) {
@@ -158,13 +156,24 @@ void AppendCut(std::string& out, std::string_view text, std::size_t begin, std::
   }
 }
 
+// The indentation of the first line from `at` with anything but spaces on it (0 past the end).
+std::size_t NextIndent(std::string_view text, std::size_t at) {
+  while (at < text.size()) {
+    std::size_t p = at;
+    while (p < text.size() && text[p] == ' ') ++p;
+    if (p < text.size() && text[p] != '\n') return p - at;
+    at = p + 1;
+  }
+  return 0;
+}
+
 // A long plain scalar that is a whole line's value, 「key: value」 or 「- value」, with none of
 // the characters that could end or change it (':' before a space, ' #', flow indicators,
 // quotes and other indicators at its start, tabs, what PlainContent refuses): its bytes in
-// text[*begin, *end). `next_indent` is the indentation of the next line with anything on it;
-// a more indented one than the key (or the last 「- 」) could continue the scalar.
-bool IsPlainValue(std::string_view text, std::size_t begin, std::size_t end, std::size_t next_indent,
-                  std::size_t* value_begin, std::size_t* value_end) {
+// text[*begin, *end) of the line text[begin, end). A next line with anything on it that is
+// more indented than the key (or the last 「- 」) could continue the scalar.
+bool IsPlainValue(std::string_view text, std::size_t begin, std::size_t end, std::size_t* value_begin,
+                  std::size_t* value_end) {
   constexpr std::size_t kMinBytes = 24;  // shorter ones are not worth it
   if (end - begin < kMinBytes + 2) return false;
   std::size_t p = begin;
@@ -189,7 +198,7 @@ bool IsPlainValue(std::string_view text, std::size_t begin, std::size_t end, std
   }
   std::size_t e = end;
   while (e > v && text[e - 1] == ' ') --e;
-  if (e - v < kMinBytes || next_indent > entry - begin) return false;
+  if (e - v < kMinBytes || NextIndent(text, end + 1) > entry - begin) return false;
   static constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>'\"%@`";
   if (kIndicators.find(text[v]) != std::string_view::npos || text[e - 1] == ':') return false;
   // One look at each ASCII byte: flow indicators and tabs refuse the value, ':' and '#' are
@@ -211,17 +220,6 @@ bool IsPlainValue(std::string_view text, std::size_t begin, std::size_t end, std
   return true;
 }
 
-// The indentation of the first line from `at` with anything but spaces on it (0 past the end).
-std::size_t NextIndent(std::string_view text, std::size_t at) {
-  while (at < text.size()) {
-    std::size_t p = at;
-    while (p < text.size() && text[p] == ' ') ++p;
-    if (p < text.size() && text[p] != '\n') return p - at;
-    at = p + 1;
-  }
-  return 0;
-}
-
 }  // namespace
 
 Elision ElideLiteralBlocks(std::string_view text) {
@@ -240,7 +238,7 @@ Elision ElideLiteralBlocks(std::string_view text) {
     Header header;
     if (!IsHeader(text, at, line_end, &header)) {
       std::size_t value_begin = 0, value_end = 0;
-      if (IsPlainValue(text, at, line_end, NextIndent(text, line_end + 1), &value_begin, &value_end)) {
+      if (IsPlainValue(text, at, line_end, &value_begin, &value_end)) {
         out.text.append(text.data() + copied, value_begin - copied);
         out.text += 'x';
         ElidedBlock plain{line, line, std::string(text.substr(value_begin, value_end - value_begin)), "x"};

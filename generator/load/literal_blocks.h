@@ -22,6 +22,7 @@
 
 namespace keikaku::load {
 
+/// A scalar keikaku read and cut: a literal block, or (`plain`) a long plain value.
 struct ElidedBlock {
   std::size_t line = 0;      ///< The header's line (0-based, libyaml's start mark).
   std::size_t end_line = 0;  ///< The line of libyaml's end mark: after the block's last line break.
@@ -34,13 +35,14 @@ struct ElidedBlock {
 };
 
 struct Elision {
-  std::string text;                  ///< The text with the blocks' lines cut; empty if none is.
-  std::vector<ElidedBlock> blocks;   ///< In the order of the text.
+  std::string text;                  ///< The text with the scalars cut; empty if none is.
+  std::vector<ElidedBlock> blocks;   ///< The cut scalars, in the order of the text.
 };
 
-/// The literal block scalars of `text` (a UTF-8 text without byte order mark) that keikaku
-/// reads as libyaml would: with the indentation found from their lines (no indentation
-/// indicator), every character one libyaml reads as content, '\n' line breaks.
+/// The scalars of `text` (a UTF-8 text without byte order mark) that keikaku reads as libyaml
+/// would: literal blocks with the indentation found from their lines (no indentation
+/// indicator), every character one libyaml reads as content, '\n' line breaks; and long
+/// plain values of one line (IsPlainValue in literal_blocks.cc).
 Elision ElideLiteralBlocks(std::string_view text);
 
 }  // namespace keikaku::load

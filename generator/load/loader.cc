@@ -667,7 +667,8 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
   auto node = LoadFile(plan_path, *schema.plan, sources, diags, &text, cache);
   if (!node) return std::nullopt;
   std::string plan_file = DisplayName(plan_path);
-  model::Plan plan = BuildPlan(node->root(), plan_file, *text);
+  const NodeView root = node->root();
+  model::Plan plan = BuildPlan(root, plan_file, *text);
   plan.slug = slug;
   if (cache) plan.fingerprint = text::Fingerprint(plan_file + '\0' + *text);
   Reader r(plan_file, *text);
@@ -675,7 +676,6 @@ std::optional<model::Plan> LoadPlan(const fs::path& dir, const std::string& slug
 
   std::set<std::string> referenced = {"plan.yaml"};
   std::set<std::string> slugs;
-  const NodeView root = node->root();
   for (NodeView entry : root.Child("chapters")) {
     std::string name = entry.Scalar();
     fs::path chapter_path = dir / name;
@@ -992,26 +992,26 @@ std::optional<model::Site> LoadSite(const fs::path& source_dir, SourceTexts& sou
   std::vector<SourcePos> order_pos;
   if (node) {
     Reader r(DisplayName(site_path), *text);
-    site.title = r.Str(node->root(), "title");
-    site.description = r.Str(node->root(), "description");
-    site.base_path = r.Str(node->root(), "base_path");
+    const NodeView root = node->root();
+    site.title = r.Str(root, "title");
+    site.description = r.Str(root, "description");
+    site.base_path = r.Str(root, "base_path");
     if (!IsSitePath(site.base_path)) {
-      diags.Error(r.PosOf(node->root(), "base_path"), "content.base-path",
+      diags.Error(r.PosOf(root, "base_path"), "content.base-path",
                   "base_path「" + site.base_path + "」は、ほかのサーバーを指すため使えません。",
                   "/keikaku/ のように、/ で始まるサーバーの中のパスを書いてください（// で始まるもの、\\ やタブ・改行を含むものは使えません）。");
     }
-    site.base_url = r.Str(node->root(), "base_url");
+    site.base_url = r.Str(root, "base_url");
     if (!site.base_url.empty()) {
       // Shared links, canonical URLs and the sitemap start with it: a folder's address.
       const std::string& u = site.base_url;
       if (!IsWebAddress(u) || u.find_first_of("?#") != std::string::npos) {
-        diags.Error(r.PosOf(node->root(), "base_url"), "content.base-url", "base_url「" + u + "」は公開URLとして使えません。",
+        diags.Error(r.PosOf(root, "base_url"), "content.base-url", "base_url「" + u + "」は公開URLとして使えません。",
                     "https://www.town.example.jp/keikaku/ のように、https:// で始まるサイトのフォルダのURLを書いてください。");
       } else if (u.back() != '/') {
         site.base_url += '/';
       }
     }
-    const NodeView root = node->root();
     order = r.Strings(root, "plans");
     if (NodeView plans = root.Child("plans")) {
       for (NodeView p : plans) order_pos.push_back(r.Pos(p));

@@ -2,7 +2,7 @@
 #ifndef KEIKAKU_LOAD_VALIDATE_H_
 #define KEIKAKU_LOAD_VALIDATE_H_
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/mark.h>
 
 #include <string>
 #include <vector>

@@ -92,9 +92,6 @@ NodePtr OneTextParagraph(const std::string& text) {
 
 bool IsLatinLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
-// The byte range [begin, end) of the first English phrase in `s` at or after `from`:
-// words of Latin letters (with ' - / inside) separated by single spaces, at least two words,
-// at least one lower-case letter. {npos, npos} when there is none.
 // Whether `s` has a space with a Latin letter after it and a letter (or ' - /) before it, at
 // or after `from`: every English phrase has one, most texts none.
 bool MayHaveEnglishPhrase(std::string_view s, std::size_t from = 0) {
@@ -107,6 +104,9 @@ bool MayHaveEnglishPhrase(std::string_view s, std::size_t from = 0) {
   return false;
 }
 
+// The byte range [begin, end) of the first English phrase in `s` at or after `from`:
+// words of Latin letters (with ' - / inside) separated by single spaces, at least two words,
+// at least one lower-case letter. {npos, npos} when there is none.
 std::pair<std::size_t, std::size_t> FindEnglishPhrase(std::string_view s, std::size_t from) {
   if (!MayHaveEnglishPhrase(s, from)) return {std::string::npos, std::string::npos};
   auto word_end = [&](std::size_t i) {

@@ -15,10 +15,7 @@ std::shared_ptr<const RenderMemo::Fragment> RenderMemo::Find(const std::string& 
   auto it = fragments_.find(key);
   if (it == fragments_.end()) return nullptr;
   Variants& variants = it->second;
-  Slot<Fragment>* slot = variants.any.value ? &variants.any : nullptr;
-  for (auto& [at, level_slot] : variants.levels) {
-    if (!slot && at == level) slot = &level_slot;
-  }
+  Slot<Fragment>* slot = variants.any.value ? &variants.any : variants.At(level);
   if (!slot) return nullptr;
   slot->used = true;
   return slot->value;
@@ -32,13 +29,11 @@ void RenderMemo::Store(const std::string& key, int level, std::shared_ptr<const 
     variants.any = {std::move(fragment), true};
     return;
   }
-  for (auto& [at, slot] : variants.levels) {
-    if (at == level) {
-      slot = {std::move(fragment), true};
-      return;
-    }
+  if (Slot<Fragment>* slot = variants.At(level)) {
+    *slot = {std::move(fragment), true};
+  } else {
+    variants.levels.emplace_back(level, Slot<Fragment>{std::move(fragment), true});
   }
-  variants.levels.emplace_back(level, Slot<Fragment>{std::move(fragment), true});
 }
 
 std::shared_ptr<const RenderMemo::Page> RenderMemo::FindPage(const std::string& path, const std::string& key) {

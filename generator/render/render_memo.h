@@ -106,6 +106,13 @@ class RenderMemo {
   struct Variants {
     Slot<Fragment> any{nullptr, false};
     std::vector<std::pair<int, Slot<Fragment>>> levels;
+    /// The slot kept for `level`, if any.
+    Slot<Fragment>* At(int level) {
+      for (auto& [at, slot] : levels) {
+        if (at == level) return &slot;
+      }
+      return nullptr;
+    }
   };
   std::unordered_map<std::string, Variants> fragments_;
   std::unordered_map<std::string, Slot<Page>> pages_;

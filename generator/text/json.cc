@@ -6,24 +6,19 @@
 
 #include "text/scan.h"
 
-
 namespace keikaku::text {
 
 void AppendJsonString(std::string& out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   // Control characters, " and \, and < > & as \u escapes too: a JSON file opened by a
   // browser that guesses HTML, or pasted into a page, cannot start markup.
-  static constexpr std::array<bool, 256> kEscaped = [] {
-    std::array<bool, 256> escaped{};
-    for (int c = 0; c < 0x20; ++c) escaped[c] = true;
-    for (unsigned char c : {'"', '\\', '<', '>', '&'}) escaped[c] = true;
-    return escaped;
-  }();
+  static constexpr std::string_view kSpecial = "\"\\<>&";
+  static constexpr std::array<bool, 256> kEscaped = StopTable(kSpecial, /*controls=*/true);
   out += '"';
   std::size_t plain = 0;  // the start of the run of bytes that need no escape
   for (std::size_t i = 0; i < s.size(); ++i) {
     // Sixteen bytes at a time where none needs an escape (most of a Japanese text).
-    i = SkipToAny(s, i, {'"', '\\', '<', '>', '&'}, /*controls=*/true);
+    i = SkipToAny(s, i, kSpecial, /*controls=*/true);
     if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (!kEscaped[c]) continue;

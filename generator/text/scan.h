@@ -7,17 +7,25 @@
 #include <emmintrin.h>
 #endif
 
+#include <array>
 #include <cstddef>
-#include <initializer_list>
 #include <string_view>
 
 namespace keikaku::text {
 
+/// The bytes of `stops` (and, with `controls`, those below 0x20) as a table, for the scan's
+/// look at single bytes: the same set as SkipToAny's.
+constexpr std::array<bool, 256> StopTable(std::string_view stops, bool controls = false) {
+  std::array<bool, 256> table{};
+  for (int c = 0; controls && c < 0x20; ++c) table[c] = true;
+  for (char c : stops) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}
+
 /// The first position at or after `i` that holds one of `stops` (or, with `controls`, a byte
 /// below 0x20), as far as whole 16-byte blocks go: then, or at the start of the last shorter
 /// block, the caller looks at the bytes one by one.
-inline std::size_t SkipToAny(std::string_view s, std::size_t i, std::initializer_list<char> stops,
-                             bool controls = false) {
+inline std::size_t SkipToAny(std::string_view s, std::size_t i, std::string_view stops, bool controls = false) {
 #if defined(__SSE2__)
   while (i + 16 <= s.size()) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));

@@ -59,17 +59,9 @@ TermMatcher::TermMatcher(const std::vector<std::string>& names) {
     });
     list.erase(std::unique(list.begin(), list.end()), list.end());
     starts_.set(first & 0xFFFF);
+    for (const std::string& name : list) key_ += name + '\0';  // the lists in their order
     by_first_char_.emplace_back(first, std::move(list));
   }
-  // The key lists the names by first byte as before: the same names, the same key.
-  std::vector<const std::string*> ordered;
-  for (const auto& [first, list] : by_first_char_)
-    for (const std::string& name : list) ordered.push_back(&name);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const std::string* a, const std::string* b) {
-    if ((*a)[0] != (*b)[0]) return static_cast<unsigned char>((*a)[0]) < static_cast<unsigned char>((*b)[0]);
-    return a->size() != b->size() ? a->size() > b->size() : *a < *b;
-  });
-  for (const std::string* name : ordered) key_ += *name + '\0';
 }
 
 std::optional<TermMatch> TermMatcher::Find(std::string_view text, std::size_t from) const {

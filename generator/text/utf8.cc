@@ -99,11 +99,8 @@ bool IsValidUtf8(std::string_view s, std::size_t* bad_offset) {
       pos += high == 0 ? 8 : static_cast<std::size_t>(__builtin_ctzll(high)) / 8;
       continue;
     }
-    // Kana and kanji, one after another: three bytes, E1 to EC leading.
-    while (pos + 2 < n && bytes[pos] >= 0xE1 && bytes[pos] <= 0xEC &&
-           ((bytes[pos + 1] & 0xC0) | (bytes[pos + 2] & 0xC0) << 8) == 0x8080) {
-      pos += 3;
-    }
+    // Kana and kanji, one after another.
+    while (IsCjkAt(bytes, pos, n)) pos += 3;
     if (pos >= n || bytes[pos] < 0x80) continue;
     const std::size_t size = Utf8SequenceAt(bytes, pos, n);
     if (size == 0) {

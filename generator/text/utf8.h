@@ -82,13 +82,21 @@ void AppendUtf8(std::string& out, char32_t c);
 /// True if `s` is well-formed UTF-8. `bad_offset` receives the first bad byte's offset.
 bool IsValidUtf8(std::string_view s, std::size_t* bad_offset = nullptr);
 
+/// Whether s[i] (i < n) begins a well-formed character from U+3000 to U+CFFF: kana, kanji
+/// and the CJK punctuation, three bytes led by E3 to EC. Those leads need no check for an
+/// over-long form or a surrogate, and none of them starts a character of the ranges libyaml
+/// or the text rules treat specially (U+2000–U+2FFF, U+E000–U+FFFF): the fast path of the
+/// scans over Japanese text.
+inline bool IsCjkAt(const unsigned char* s, std::size_t i, std::size_t n) {
+  return i + 2 < n && s[i] >= 0xE3 && s[i] <= 0xEC && ((s[i + 1] & 0xC0) | (s[i + 2] & 0xC0) << 8) == 0x8080;
+}
+
 /// The length of the well-formed UTF-8 sequence that begins at s[i] (i < n), or 0: not a
 /// lead byte, a missing continuation byte, an over-long form, a surrogate, above U+10FFFF.
 inline std::size_t Utf8SequenceAt(const unsigned char* s, std::size_t i, std::size_t n) {
   const unsigned char c = s[i];
   if (c < 0x80) return 1;
-  // Kana and kanji (E3 to E9 lead bytes): no over-long form or surrogate to rule out.
-  if (c >= 0xE1 && c <= 0xEC && i + 2 < n && ((s[i + 1] & 0xC0) | (s[i + 2] & 0xC0) << 8) == 0x8080) return 3;
+  if (IsCjkAt(s, i, n)) return 3;
   auto continues = [&](std::size_t k) { return i + k < n && (s[i + k] & 0xC0) == 0x80; };
   if (c < 0xC2) return 0;
   if (c < 0xE0) return continues(1) ? 2 : 0;
